@@ -64,8 +64,10 @@ public final class StormDetector {
     }
 
     private boolean grows(List<Sample> w, int from, int to) {
-        long baseBacklog = from == 0 ? 0 : w.get(from - 1).backlog();
-        long baseDelay = from == 0 ? 0 : w.get(from - 1).deliveryP95Millis();
+        // Baseline: the window before the episode (its own first window when it starts the run).
+        Sample base = w.get(Math.max(0, from - 1));
+        long baseBacklog = base.backlog();
+        long baseDelay = base.deliveryP95Millis();
         long peakBacklog = 0;
         long peakDelay = 0;
         for (int k = from; k <= to; k++) {
