@@ -38,8 +38,9 @@ import java.util.random.RandomGenerator;
  *       superseded code under {@code latest-only}, a consumed code, garbage — is 401 and counts.</li>
  *   <li>Under {@code same-code} a resend re-sends the current code with its original expiry.</li>
  *   <li>Memory: a person's state is forgotten once it can no longer matter — not locked, no send
- *       left in the window or cooldown, every code expired, and no failure within the last
- *       {@code lockout} — by a sweep that runs at most once a simulated minute.</li>
+ *       left in the window or cooldown, every code expired at least one {@code code-ttl} ago (so
+ *       "expired" is answered for that long after expiry, "invalid" afterwards), and no failure
+ *       within the last {@code lockout} — by a sweep that runs at most once a simulated minute.</li>
  * </ul>
  */
 public final class OtpService {
@@ -256,8 +257,10 @@ public final class OtpService {
                 return false;
             }
         }
+        // Expired codes are kept one more ttl so a late typist still hears "expired", not "invalid".
+        long ttl = policy.codeTtl().toMillis();
         for (IssuedCode c : s.codes) {
-            if (!c.expiredAt(now)) {
+            if (now < c.expiresAtMs() + ttl) {
                 return false;
             }
         }
