@@ -135,12 +135,20 @@ public final class HttpGatewayOutbox implements Outbox {
         return false;
     }
 
+    /** One readable line for a failed post: the JDK's exceptions often carry no message of their own. */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String firstMessage = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect (is the gateway running?)";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer within " + TIMEOUT.toSeconds() + " s";
+            }
+            if (firstMessage == null && t.getMessage() != null && !t.getMessage().isBlank()) {
+                firstMessage = t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
         }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return firstMessage != null ? firstMessage : e.getClass().getSimpleName();
     }
 }

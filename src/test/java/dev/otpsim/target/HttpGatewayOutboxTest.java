@@ -123,7 +123,7 @@ class HttpGatewayOutboxTest {
         assertEquals(2, outbox.handedOver());
         // The first post may still be in flight; the second is done, so at least one failure is counted.
         assertTrue(outbox.failures() >= 1);
-        assertTrue(warnings.get(0).startsWith("carrier gateway http://127.0.0.1:" + closedPort + "/messages: "),
-                warnings.get(0));
+        assertEquals("carrier gateway http://127.0.0.1:" + closedPort + "/messages: cannot connect (is the gateway running?)"
+                + " (1 failed hand-over so far)", warnings.get(0));
     }
 }
