@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "OTP delivery simulator and load-test harness.",
         subcommands = {
+            RunCommand.class,
             ValidateCommand.class,
             TargetCommand.class,
             CommandLine.HelpCommand.class,
@@ -19,6 +20,8 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int THRESHOLDS_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** The run itself failed (a crash, not the scenario's fault); the message says why. */
+    public static final int RUN_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

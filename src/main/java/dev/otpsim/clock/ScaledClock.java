@@ -9,6 +9,7 @@ package dev.otpsim.clock;
  */
 public final class ScaledClock implements SimClock {
     private volatile long startNanos;
+    private volatile boolean zeroed;
     private final double timeScale;
 
     private ScaledClock(long startNanos, double timeScale) {
@@ -27,6 +28,12 @@ public final class ScaledClock implements SimClock {
     /** Makes now simulated zero. Call before anything has been scheduled on this clock. */
     public void zeroNow() {
         startNanos = System.nanoTime();
+        zeroed = true;
+    }
+
+    /** Whether {@link #zeroNow()} was called: simulated time has begun. */
+    public boolean started() {
+        return zeroed;
     }
 
     @Override

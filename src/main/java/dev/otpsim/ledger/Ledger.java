@@ -7,6 +7,7 @@ import dev.otpsim.handset.Channel;
 import dev.otpsim.metrics.RunMetrics;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.person.TargetAnswer;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -154,6 +155,20 @@ public final class Ledger implements DeliveryEvents {
     public void unknownRecipient(CarrierMessage m) {
         metrics.unknownRecipient();
         log.event(m.issuedAtMillis(), "unknown-recipient", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
+    }
+
+    /**
+     * Ends every journey still running (the run's time bound cut them off) with {@code outcome}.
+     *
+     * @return how many there were
+     */
+    public long endAll(JourneyOutcome outcome, long atMillis) {
+        long n = 0;
+        for (String address : List.copyOf(journeys.keySet())) {
+            journeyEnded(address, outcome, atMillis);
+            n++;
+        }
+        return n;
     }
 
     /** Journeys still running (for progress and for ending a run cleanly). */

@@ -47,6 +47,23 @@ public record LoadProfile(List<Phase> phases) {
         return phases.stream().mapToDouble(Phase::journeys).sum();
     }
 
+    /** Expected journeys started from simulated zero up to {@code atMillis}: the integral of the rate. */
+    public double journeysBy(double atMillis) {
+        double n = 0;
+        double start = 0;
+        for (Phase p : phases) {
+            double end = start + p.millis();
+            if (atMillis <= start) {
+                break;
+            }
+            double upTo = Math.min(atMillis, end);
+            double rateAtUpTo = p.fromRate() + (p.toRate() - p.fromRate()) * (upTo - start) / p.millis();
+            n += (p.fromRate() + rateAtUpTo) / 2 * (upTo - start) / 1000.0;
+            start = end;
+        }
+        return n;
+    }
+
     public double peakRate() {
         return phases.stream().mapToDouble(p -> Math.max(p.fromRate(), p.toRate())).max().orElse(0);
     }

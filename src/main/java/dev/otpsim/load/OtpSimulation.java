@@ -3,13 +3,12 @@ package dev.otpsim.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -102,18 +101,26 @@ public final class OtpSimulation extends Simulation {
         return (JourneyDriver) s.get(JOURNEY);
     }
 
-    /** The load profile's phases as Gatling open-model steps, rates and durations scaled to real time. */
+    /**
+     * The load profile as Gatling open-model steps in real time: one step per real second, each
+     * starting the journeys the profile's rate curve puts in that second, evenly spaced
+     * ({@code rampUsers(n).during(1s)}). Gatling's injector works in one-second batches and
+     * loses arrivals of shorter steps, and its rate ramps fail below a second, so otpsim
+     * integrates the curve itself. Fractions of a journey carry over to the next second.
+     */
     static List<OpenInjectionStep> injection(LoadProfile load, double timeScale) {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        for (LoadProfile.Phase p : load.phases()) {
-            Duration real = Duration.ofNanos(Math.max(1_000_000, Math.round(p.millis() * 1_000_000.0 / timeScale)));
-            if (p.constant()) {
-                steps.add(p.fromRate() == 0 ? nothingFor(real) : constantUsersPerSec(p.fromRate() * timeScale).during(real));
-            } else {
-                steps.add(rampUsersPerSec(p.fromRate() * timeScale).to(p.toRate() * timeScale).during(real));
-            }
+        long totalMillis = load.durationMillis();
+        double secondSim = 1000.0 * timeScale; // simulated ms in one real second
+        long emitted = 0;
+        for (double from = 0; from < totalMillis; from += secondSim) {
+            double to = Math.min(totalMillis, from + secondSim);
+            double cumulative = load.journeysBy(to);
+            long n = (long) Math.floor(cumulative + 1e-9) - emitted;
+            emitted += n;
+            Duration real = Duration.ofNanos(Math.max(1_000_000, Math.round((to - from) * 1_000_000.0 / timeScale)));
+            steps.add(n == 0 ? nothingFor(real) : rampUsers((int) n).during(real));
         }
         return steps;
     }
-
 }

@@ -1,6 +1,11 @@
 package dev.otpsim.scenario;
 
 import com.typesafe.config.Config;
+import dev.otpsim.carrier.CarrierSpec;
+import dev.otpsim.carrier.gateway.GatewaySpec;
+import dev.otpsim.handset.Channel;
+import dev.otpsim.target.TargetPolicy;
+import java.util.Map;
 import dev.otpsim.load.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.metrics.Threshold;
@@ -15,6 +20,9 @@ import java.util.List;
  * @param name        short id used in run ids and reports
  * @param seed        seeds every random draw of the run
  * @param timeScale   simulated seconds per real second
+ * @param policy      the embedded reference target's policy
+ * @param gateway     where the carrier gateway listens and how it finds codes
+ * @param carriers    fault model per channel (channels not named are perfect)
  * @param people      who signs in and how they behave
  * @param load        when journeys start
  * @param pollMillis  how often (simulated) a waiting person glances at the handset
@@ -23,6 +31,7 @@ import java.util.List;
  * @param raw         the resolved configuration, shown in reports as "the scenario as run"
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
+                       TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
                        List<Threshold> thresholds, Config raw) {
 

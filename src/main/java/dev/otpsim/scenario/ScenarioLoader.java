@@ -1,13 +1,19 @@
 package dev.otpsim.scenario;
 
 import com.typesafe.config.Config;
+import dev.otpsim.carrier.CarrierSpec;
+import dev.otpsim.carrier.CarrierSpecs;
+import dev.otpsim.carrier.gateway.GatewaySpec;
+import dev.otpsim.handset.Channel;
 import dev.otpsim.load.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.metrics.Threshold;
 import dev.otpsim.person.Population;
 import dev.otpsim.person.PopulationParser;
 import java.nio.file.Path;
+import dev.otpsim.target.TargetPolicy;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Loads and validates a scenario file: every problem is reported, with file, line and key,
@@ -40,6 +46,17 @@ public final class ScenarioLoader {
         long seed = root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         double timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
 
+        TargetPolicy policy = TargetPolicy.defaults();
+        if (root.has("target")) {
+            Section target = root.section("target");
+            if (target.has("policy")) {
+                policy = TargetPolicy.read(target.section("policy"));
+            }
+            target.finish();
+        }
+        GatewaySpec gateway = root.has("gateway") ? GatewaySpec.read(root.section("gateway")) : GatewaySpec.DEFAULTS;
+        Map<Channel, CarrierSpec> carriers = root.has("carriers")
+                ? CarrierSpecs.read(root.section("carriers")) : Map.of();
         Population people = PopulationParser.read(root.section("people"));
         Section loadSection = root.section("load");
         long poll = loadSection.positiveDuration("poll-interval", Duration.ofSeconds(1)).toMillis();
@@ -51,6 +68,7 @@ public final class ScenarioLoader {
         root.allow("carrier-profiles", "person-profiles");
         root.finish();
         problems.throwIfAny();
-        return new Scenario(file, name, description, seed, timeScale, people, load, poll, metrics, thresholds, config);
+        return new Scenario(file, name, description, seed, timeScale, policy, gateway, carriers, people, load, poll,
+                metrics, thresholds, config);
     }
 }

@@ -1,0 +1,118 @@
+package dev.otpsim.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.RunOptions;
+import dev.otpsim.load.RunResult;
+import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.scenario.Scenario;
+import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.scenario.ScenarioFiles;
+import dev.otpsim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code otpsim run <scenario>}: one scenario end to end, writing {@code reports/<run-id>/}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario: carriers, gateway, the reference target and Gatling people in this JVM.",
+            "Writes reports/<run-id>/ (summary.json, timeseries.csv, hdr/*.hlog, ledger.csv, index.html, gatling/).",
+            "Exit 0 ok, 1 a threshold failed, 2 bad input, 3 the run itself failed."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO", description = "HOCON scenario file, e.g. scenarios/quickstart.conf")
+    Path scenario;
+
+    @Option(names = "--seed", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--time-scale", description = "Override the scenario's time-scale (simulated s per real s).")
+    Double timeScale;
+
+    @Option(names = "--out", description = "Parent directory of the run directory (default: reports).")
+    Path out = Path.of("reports");
+
+    @Option(names = "--allow-target", paramLabel = "HOST",
+            description = "Allow this non-loopback host as target or gateway (repeatable).")
+    List<String> allowed = new ArrayList<>();
+
+    @Option(names = "--quiet", description = "No live progress.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Scenario s;
+        try {
+            s = load(scenario, seed, timeScale);
+        } catch (ScenarioException e) {
+            System.err.println(scenario + ": invalid scenario");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return Main.BAD_INPUT;
+        }
+        RunOptions options = RunOptions.defaults().withReportsDir(out).allowing(allowed);
+        if (quiet) {
+            options = options.quiet();
+        }
+        RunResult r;
+        try {
+            r = new RunEngine(System.out).run(s, options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("otpsim: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (Exception e) {
+            System.err.println("otpsim: the run failed: " + e.getMessage());
+            return Main.RUN_FAILED;
+        }
+        printSummary(r);
+        return r.thresholdsPassed() ? Main.OK : Main.THRESHOLDS_FAILED;
+    }
+
+    /** Loads a scenario with command-line overrides applied before validation. */
+    static Scenario load(Path file, Long seed, Double timeScale) {
+        Config c = ScenarioFiles.parse(file);
+        if (seed != null) {
+            c = c.withValue("seed", ConfigValueFactory.fromAnyRef(seed, "--seed"));
+        }
+        if (timeScale != null) {
+            c = c.withValue("time-scale", ConfigValueFactory.fromAnyRef(timeScale, "--time-scale"));
+        }
+        return ScenarioLoader.fromConfig(c, file);
+    }
+
+    private static void printSummary(RunResult r) {
+        RunSummary s = r.summary();
+        System.out.printf(Locale.ROOT, "%njourneys %d: %s%n", s.journeys(), s.outcomes());
+        System.out.printf(Locale.ROOT, "stale-code rate %.2f%% of submissions, %.2f%% of journeys%n",
+                100 * s.staleSubmissionRate(), 100 * s.staleJourneyRate());
+        System.out.printf(Locale.ROOT, "lockout rate %.2f%% (%d self-inflicted of %d)%n", 100 * s.lockoutRate(),
+                s.selfInflictedLockouts(), s.lockedJourneys());
+        System.out.printf(Locale.ROOT, "send amplification %.2f, retry storms %d%n", s.sendAmplification(),
+                s.retryStorms().size());
+        System.out.printf(Locale.ROOT, "time to sign in p50 %s p90 %s p99 %s%n",
+                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p50()),
+                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p90()),
+                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p99()));
+        if (s.targetDisagreements() > 0) {
+            System.out.println("target disagreed with the ledger " + s.targetDisagreements() + " times: "
+                    + s.disagreements());
+        }
+        for (RunSummary.ThresholdResult t : s.thresholds()) {
+            System.out.printf(Locale.ROOT, "threshold %-40s %s (actual %.4g)%n", t.expression(),
+                    t.passed() ? "ok" : "FAILED", t.actual());
+        }
+        Path html = r.runDir().resolve("index.html");
+        System.out.println("summary: " + r.runDir().resolve("summary.json"));
+        if (java.nio.file.Files.exists(html)) {
+            System.out.println("report:  " + html.toUri());
+        }
+        if (r.gatlingReport() != null) {
+            System.out.println("gatling: " + r.gatlingReport().toUri());
+        }
+    }
+}

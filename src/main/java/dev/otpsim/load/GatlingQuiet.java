@@ -1,0 +1,30 @@
+package dev.otpsim.load;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * Keeps Gatling from asking Maven Central for its latest version on every run: load tests run
+ * offline and in CI, and a version notice in the middle of otpsim's output only confuses.
+ * Gatling skips the check while its persisted "last check" is recent; otpsim records one.
+ */
+final class GatlingQuiet {
+    private static final String NODE = "/io/gatling/latestVersion";
+
+    private GatlingQuiet() {
+    }
+
+    static void skipVersionCheck(String thisVersion) {
+        try {
+            Preferences p = Preferences.userRoot().node(NODE);
+            long now = System.currentTimeMillis();
+            p.putLong("lastCheckTimestamp", now);
+            p.putBoolean("lastCheckSuccess", true);
+            p.put("latestReleaseNumber", thisVersion);
+            p.putLong("latestReleaseDate", now);
+            p.flush();
+        } catch (BackingStoreException | SecurityException e) {
+            // Nothing lost: Gatling then checks as usual.
+        }
+    }
+}

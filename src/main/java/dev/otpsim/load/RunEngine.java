@@ -1,0 +1,262 @@
+package dev.otpsim.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.typesafe.config.ConfigRenderOptions;
+import dev.otpsim.carrier.CarrierSpec;
+import dev.otpsim.carrier.Carriers;
+import dev.otpsim.carrier.gateway.CarrierGateway;
+import dev.otpsim.carrier.gateway.RecipientPolicy;
+import dev.otpsim.carrier.impairment.Impairment;
+import dev.otpsim.carrier.impairment.Outage;
+import dev.otpsim.clock.ScaledClock;
+import dev.otpsim.handset.Channel;
+import dev.otpsim.handset.Handsets;
+import dev.otpsim.ledger.Classifier;
+import dev.otpsim.ledger.Ledger;
+import dev.otpsim.ledger.LedgerLog;
+import dev.otpsim.metrics.MetricsSpec;
+import dev.otpsim.metrics.RunMetrics;
+import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.metrics.StormDetector;
+import dev.otpsim.metrics.SummaryBuilder;
+import dev.otpsim.metrics.WindowWriter;
+import dev.otpsim.person.JourneyOutcome;
+import dev.otpsim.person.Population;
+import dev.otpsim.scenario.Scenario;
+import dev.otpsim.target.HttpGatewayOutbox;
+import dev.otpsim.target.LoopbackGuard;
+import dev.otpsim.target.OtpService;
+import dev.otpsim.target.TargetServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Runs one scenario end to end in this JVM: carriers (Akka), the carrier gateway, the reference
+ * target, and the Gatling simulation of people; then writes {@code reports/<run-id>/}.
+ *
+ * <pre>{@code
+ * RunResult r = new RunEngine(System.out).run(ScenarioLoader.load(file), RunOptions.defaults());
+ * if (!r.thresholdsPassed()) exit(1);
+ * }</pre>
+ * Everything it starts is stopped in {@code finally}; results are appended while the run goes,
+ * so a killed run still leaves {@code timeseries.csv}, the HdrHistogram logs and {@code ledger.csv}.
+ */
+public final class RunEngine {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Real-time allowance on top of the longest possible journey, for start-up and drain. */
+    private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
+
+    private final PrintStream out;
+
+    public RunEngine(PrintStream out) {
+        this.out = out;
+    }
+
+    public RunResult run(Scenario scenario, RunOptions options) throws IOException {
+        LoopbackGuard.refusal("gateway", scenario.gateway().host(), options.allowedHosts()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        Path runDir = createRunDir(options.reportsDir(), options.runId() != null ? options.runId()
+                : scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String startedAt = OffsetDateTime.now().toString();
+        Files.writeString(runDir.resolve("scenario.conf"), "# " + scenario.file() + " as run (resolved)\n"
+                + scenario.raw().root().render(ConfigRenderOptions.defaults().setOriginComments(false)));
+        writeRunInfo(runDir, startedAt);
+
+        Set<Channel> channels = channels(scenario);
+        Map<Channel, CarrierSpec> specs = new EnumMap<>(Channel.class);
+        for (Channel c : channels) {
+            specs.put(c, scenario.carriers().getOrDefault(c, CarrierSpec.PERFECT));
+        }
+        ScaledClock clock = ScaledClock.start(scenario.timeScale());
+        Handsets handsets = new Handsets();
+        RunMetrics metrics = new RunMetrics(scenario.metrics());
+        long wallStart = System.nanoTime();
+        Progress progress = new Progress(out, scenario.load().durationMillis());
+        long maxJourneyMillis = scenario.people().mix().stream()
+                .mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
+        long maxRealMillis = clock.toReal(java.time.Duration.ofMillis(scenario.load().durationMillis()
+                + maxJourneyMillis + 2 * scenario.pollMillis())).toMillis() + DRAIN_MARGIN_REAL_MILLIS;
+
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "otpsim-windows");
+            t.setDaemon(true);
+            return t;
+        });
+        List<AutoCloseable> running = new ArrayList<>();
+        try (LedgerLog log = new LedgerLog(runDir.resolve("ledger.csv"))) {
+            Ledger ledger = new Ledger(new Classifier(scenario.policy().codeTtl().toMillis()), metrics, log);
+            Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, ledger);
+            running.add(carriers);
+            CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
+                    RecipientPolicy.KNOWN_ONLY, ledger, carriers::submit);
+            running.add(gateway);
+            OtpService service = new OtpService(scenario.policy(), clock, new HttpGatewayOutbox(gateway.httpUri()),
+                    new SecureRandom());
+            TargetServer target = new TargetServer(service, "127.0.0.1", 0).start();
+            running.add(target);
+            TargetProtocol protocol = new ReferenceProtocol(target.baseUri().toString());
+
+            WindowWriter windows = new WindowWriter(metrics, runDir, channels, carriers::backlog);
+            running.add(windows);
+            long tickMillis = Math.max(20, Math.min(250,
+                    clock.toReal(java.time.Duration.ofMillis(scenario.metrics().windowMillis())).toMillis() / 2));
+            ticker.scheduleAtFixedRate(() -> {
+                if (!clock.started()) {
+                    return; // simulated time begins with the first arrival
+                }
+                long now = clock.nowMillis();
+                synchronized (windows) {
+                    windows.closeUpTo(now);
+                }
+                log.flush();
+                if (options.progress()) {
+                    progress.update(now, metrics, ledger.running(), false);
+                }
+            }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+
+            RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
+                    scenario.load(), scenario.pollMillis(), maxRealMillis, RunContext::referenceIdentity,
+                    new AtomicLong()));
+            if (options.progress()) {
+                out.println("otpsim: " + scenario.describe());
+                out.println("otpsim: target " + target.baseUri() + ", gateway " + gateway.httpUri()
+                        + " (smtp " + gateway.smtpPort() + "), results in " + runDir);
+            }
+            runGatling(runDir, scenario);
+            ticker.shutdown();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+
+            long endMillis = Math.max(clock.nowMillis(), 1);
+            long cutOff = ledger.endAll(JourneyOutcome.ERROR, endMillis);
+            if (options.progress()) {
+                progress.update(endMillis, metrics, 0, true);
+                progress.done();
+                if (cutOff > 0) {
+                    out.println("otpsim: " + cutOff + " journeys were still running when the run's time bound ended;"
+                            + " counted as error");
+                }
+            }
+            List<RunSummary.Storm> storms;
+            synchronized (windows) {
+                storms = windows.finish(endMillis, triggers(specs));
+            }
+            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            RunSummary summary = SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(),
+                    scenario.name(), scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
+                    endMillis, wallSeconds, channels), metrics, windows, storms, scenario.thresholds());
+            JSON.writeValue(runDir.resolve("summary.json").toFile(), summary);
+            return new RunResult(runDir, summary, gatlingReport(runDir), cutOff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            ticker.shutdownNow();
+            RunContext.clear();
+            for (int i = running.size() - 1; i >= 0; i--) {
+                try {
+                    running.get(i).close();
+                } catch (Exception e) {
+                    out.println("otpsim: while stopping: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Runs the simulation in this JVM; Gatling's report goes to {@code <runDir>/gatling/}. */
+    private static void runGatling(Path runDir, Scenario scenario) {
+        String[] args = {"-s", OtpSimulation.class.getName(), "-rf", runDir.resolve("gatling").toString(),
+            "-rd", scenario.name()};
+        GatlingQuiet.skipVersionCheck(version(io.gatling.javaapi.core.Simulation.class));
+        int code;
+        try {
+            code = io.gatling.app.Gatling$.MODULE$.fromArgs(args);
+        } catch (RuntimeException | AssertionError e) {
+            throw new IllegalStateException("Gatling failed: " + e.getMessage(), e);
+        }
+        // 2 means Gatling's own assertions failed; otpsim sets none, its thresholds are judged after.
+        if (code != 0 && code != 2) {
+            throw new IllegalStateException("Gatling ended with exit code " + code);
+        }
+    }
+
+    private static Path gatlingReport(Path runDir) throws IOException {
+        Path g = runDir.resolve("gatling");
+        if (!Files.isDirectory(g)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(g)) {
+            return s.map(p -> p.resolve("index.html")).filter(Files::isRegularFile).findFirst().orElse(null);
+        }
+    }
+
+    /** Channels people start on or fall back to, plus those the scenario configures. */
+    static Set<Channel> channels(Scenario s) {
+        Set<Channel> c = EnumSet.noneOf(Channel.class);
+        c.addAll(s.people().channels());
+        c.addAll(s.carriers().keySet());
+        return c;
+    }
+
+    /** Outage windows: the triggers a retry storm may outlive. */
+    static List<StormDetector.Trigger> triggers(Map<Channel, CarrierSpec> specs) {
+        List<StormDetector.Trigger> t = new ArrayList<>();
+        for (CarrierSpec spec : specs.values()) {
+            for (Impairment i : spec.impairments()) {
+                if (i instanceof Outage o) {
+                    t.add(new StormDetector.Trigger(o.startMillis(), o.endMillis()));
+                }
+            }
+        }
+        return t;
+    }
+
+    private static Path createRunDir(Path parent, String id) throws IOException {
+        Files.createDirectories(parent);
+        Path dir = parent.resolve(id);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = parent.resolve(id + "-" + n);
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static void writeRunInfo(Path runDir, String startedAt) throws IOException {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("otpsim", version(RunEngine.class));
+        info.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        info.put("gatling", version(io.gatling.javaapi.core.Simulation.class));
+        info.put("akka", version(akka.actor.ActorSystem.class));
+        info.put("hdrhistogram", version(org.HdrHistogram.Histogram.class));
+        info.put("jfreechart", version(org.jfree.chart.JFreeChart.class));
+        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        info.put("startedAt", startedAt);
+        info.put("commandLine", System.getProperty("sun.java.command", ""));
+        JSON.writeValue(runDir.resolve("run-info.json").toFile(), info);
+    }
+
+    private static String version(Class<?> c) {
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+}

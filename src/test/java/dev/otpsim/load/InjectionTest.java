@@ -1,0 +1,34 @@
+package dev.otpsim.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InjectionTest {
+    private static final LoadProfile RAMP_THEN_FLAT = new LoadProfile(List.of(
+            new LoadProfile.Phase(0, 2, 30_000), new LoadProfile.Phase(2, 2, 300_000)));
+
+    @Test
+    void theRateCurveIntegratesToTheExpectedJourneys() {
+        assertEquals(30.0, RAMP_THEN_FLAT.journeysBy(30_000), 1e-9);
+        assertEquals(7.5, RAMP_THEN_FLAT.journeysBy(15_000), 1e-9); // half-way up the ramp: a quarter of it
+        assertEquals(630.0, RAMP_THEN_FLAT.journeysBy(330_000), 1e-9);
+        assertEquals(630.0, RAMP_THEN_FLAT.expectedJourneys(), 1e-9);
+    }
+
+    @Test
+    void oneStepPerRealSecondCarryingEveryJourney() {
+        // 330 simulated s at time-scale 60 = 5.5 real s: six steps, the last half a second.
+        var steps = OtpSimulation.injection(RAMP_THEN_FLAT, 60);
+        assertEquals(6, steps.size());
+        long users = 0;
+        for (var s : steps) {
+            String d = s.asScala().toString(); // e.g. RampOpenInjection(120,1 second)
+            if (d.startsWith("RampOpenInjection(")) {
+                users += Long.parseLong(d.substring("RampOpenInjection(".length(), d.indexOf(',')));
+            }
+        }
+        assertEquals(630, users);
+    }
+}
