@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "OTP delivery simulator and load-test harness.",
         subcommands = {
             ValidateCommand.class,
+            TargetCommand.class,
             GatewayCommand.class,
             CommandLine.HelpCommand.class,
         })

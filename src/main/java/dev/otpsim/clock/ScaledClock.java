@@ -1,8 +1,14 @@
 package dev.otpsim.clock;
 
-/** A {@link SimClock} driven by {@link System#nanoTime()}, running {@code timeScale} times real time. */
+/**
+ * A {@link SimClock} driven by {@link System#nanoTime()}, running {@code timeScale} times real time.
+ *
+ * <p>Simulated zero can be moved to "now" once everything is up ({@link #zeroNow()}), so that
+ * start-up time (JVM, servers, Gatling) is not counted as simulated time: an outage configured
+ * at 2m happens two simulated minutes after the first person arrives, not after the JVM started.
+ */
 public final class ScaledClock implements SimClock {
-    private final long startNanos;
+    private volatile long startNanos;
     private final double timeScale;
 
     private ScaledClock(long startNanos, double timeScale) {
@@ -16,6 +22,11 @@ public final class ScaledClock implements SimClock {
     /** A clock whose simulated zero is now. */
     public static ScaledClock start(double timeScale) {
         return new ScaledClock(System.nanoTime(), timeScale);
+    }
+
+    /** Makes now simulated zero. Call before anything has been scheduled on this clock. */
+    public void zeroNow() {
+        startNanos = System.nanoTime();
     }
 
     @Override

@@ -1,0 +1,24 @@
+package dev.otpsim.ledger;
+
+/** What a submitted code really was, from ledger truth (SPEC "Submission outcome"). */
+public enum SubmissionOutcome {
+    ACCEPTED("accepted"),
+    /** Really issued to this person, but a newer code had been issued before the submission. */
+    STALE("stale"),
+    EXPIRED("expired"),
+    /** Never issued to this person. */
+    MISTYPED("mistyped"),
+    LOCKED("locked"),
+    RATE_LIMITED("rate-limited"),
+    ERROR("error");
+
+    private final String id;
+
+    SubmissionOutcome(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.otpsim.load;
+
+import dev.otpsim.handset.Channel;
+import dev.otpsim.person.TargetAnswer;
+
+/**
+ * How the people speak to a target over HTTP: the two requests, and how answers map onto the
+ * contract's outcomes. The reference target speaks the SPEC's contract ({@link ReferenceProtocol});
+ * an external target describes its own shape in the scenario.
+ */
+public interface TargetProtocol {
+
+    /** Base URL, e.g. {@code http://127.0.0.1:8080}. */
+    String baseUrl();
+
+    Request send();
+
+    Request verify();
+
+    /** Maps the answer to a send; {@code status} is -1 when no response came (refused, timed out). */
+    TargetAnswer sendAnswer(int status, String body);
+
+    /** Maps the answer to a verification; {@code status} is -1 when no response came. */
+    TargetAnswer verifyAnswer(int status, String body);
+
+    /** One request shape: method, path, content type and a body built from the person's identity. */
+    interface Request {
+        String method();
+
+        String path();
+
+        /** {@code application/json} or {@code application/x-www-form-urlencoded}. */
+        String contentType();
+
+        java.util.Map<String, String> headers();
+
+        String body(Identity who, Channel channel, String code);
+    }
+
+    /** Who is signing in: the user id the target knows and the address codes are sent to. */
+    record Identity(long n, String user, String address) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.otpsim.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds retry storms in a window series (SPEC): retry ratio above a threshold for k consecutive
+ * windows while carrier backlog or delivery delay grows; metastable when it lasts longer than a
+ * recovery time after its trigger (an outage or a capacity drop) ended.
+ *
+ * <p>"Grows" means the episode's peak backlog or peak delivery p95 exceeds the window just
+ * before the episode by the growth factor — so people who simply resend into a healthy network
+ * (ratio high, delay flat) are not a storm.
+ */
+public final class StormDetector {
+
+    /** One window's figures, as the detector needs them. */
+    public record Sample(long startMillis, long endMillis, double retryRatio, long sends, long backlog,
+                         long deliveryP95Millis) {
+    }
+
+    /** A fault that can trigger a storm: it started and ended at these simulated times. */
+    public record Trigger(long startMillis, long endMillis) {
+    }
+
+    private final MetricsSpec spec;
+
+    public StormDetector(MetricsSpec spec) {
+        this.spec = spec;
+    }
+
+    public List<RunSummary.Storm> detect(List<Sample> windows, List<Trigger> triggers) {
+        List<RunSummary.Storm> storms = new ArrayList<>();
+        int i = 0;
+        while (i < windows.size()) {
+            if (windows.get(i).retryRatio() <= spec.stormThreshold()) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < windows.size() && windows.get(j + 1).retryRatio() > spec.stormThreshold()) {
+                j++;
+            }
+            if (j - i + 1 >= spec.stormWindows() && grows(windows, i, j)) {
+                storms.add(storm(windows, i, j, triggers));
+            }
+            i = j + 1;
+        }
+        return storms;
+    }
+
+    /** Marks the windows inside each storm, for the time series. */
+    public static boolean[] inStorm(List<Sample> windows, List<RunSummary.Storm> storms) {
+        boolean[] in = new boolean[windows.size()];
+        for (RunSummary.Storm s : storms) {
+            for (int w = 0; w < windows.size(); w++) {
+                Sample x = windows.get(w);
+                if (x.startMillis() >= s.startMs() && x.startMillis() < s.startMs() + s.lengthMs()) {
+                    in[w] = true;
+                }
+            }
+        }
+        return in;
+    }
+
+    private boolean grows(List<Sample> w, int from, int to) {
+        // Baseline: the window before the episode (its own first window when it starts the run).
+        Sample base = w.get(Math.max(0, from - 1));
+        long baseBacklog = base.backlog();
+        long baseDelay = base.deliveryP95Millis();
+        long peakBacklog = 0;
+        long peakDelay = 0;
+        for (int k = from; k <= to; k++) {
+            peakBacklog = Math.max(peakBacklog, w.get(k).backlog());
+            peakDelay = Math.max(peakDelay, w.get(k).deliveryP95Millis());
+        }
+        return (peakBacklog > 0 && peakBacklog > baseBacklog * spec.stormGrowth())
+                || (peakDelay > 0 && peakDelay > baseDelay * spec.stormGrowth());
+    }
+
+    private RunSummary.Storm storm(List<Sample> w, int from, int to, List<Trigger> triggers) {
+        long start = w.get(from).startMillis();
+        long end = w.get(to).endMillis();
+        double peakRatio = 0;
+        long peakSends = 0;
+        for (int k = from; k <= to; k++) {
+            peakRatio = Math.max(peakRatio, w.get(k).retryRatio());
+            peakSends = Math.max(peakSends, w.get(k).sends());
+        }
+        // The trigger is the latest fault that began before the storm ended.
+        long triggerEnd = -1;
+        for (Trigger t : triggers) {
+            if (t.startMillis() < end && t.endMillis() > triggerEnd) {
+                triggerEnd = t.endMillis();
+            }
+        }
+        boolean metastable = triggerEnd >= 0 && end > triggerEnd + spec.stormRecoveryMillis();
+        return new RunSummary.Storm(start, end - start, to - from + 1, peakRatio, peakSends, triggerEnd, metastable);
+    }
+}

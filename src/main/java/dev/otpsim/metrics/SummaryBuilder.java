@@ -1,0 +1,113 @@
+package dev.otpsim.metrics;
+
+import dev.otpsim.carrier.LossReason;
+import dev.otpsim.handset.Channel;
+import dev.otpsim.ledger.SubmissionOutcome;
+import dev.otpsim.person.JourneyOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Computes {@link RunSummary} from the run's aggregates: this is where every headline figure's
+ * formula lives (SPEC "How each figure is counted").
+ */
+public final class SummaryBuilder {
+    private SummaryBuilder() {
+    }
+
+    /** Identity and timing of the run, which the metrics do not know. */
+    public record RunInfo(String runId, String scenario, String scenarioFile, long seed, double timeScale,
+                          String startedAt, long simulatedDurationMs, double wallSeconds, Set<Channel> channels) {
+    }
+
+    public static RunSummary build(RunInfo info, RunMetrics m, WindowWriter windows, List<RunSummary.Storm> storms,
+                                   List<Threshold> thresholds) {
+        long journeys = m.journeys();
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (JourneyOutcome o : JourneyOutcome.values()) {
+            outcomes.put(o.id(), m.count(o));
+        }
+        Map<String, Long> submissions = new LinkedHashMap<>();
+        for (SubmissionOutcome o : SubmissionOutcome.values()) {
+            submissions.put(o.id(), m.count(o));
+        }
+        long submissionCount = m.submissions();
+        long successes = m.count(JourneyOutcome.SUCCESS);
+        long sends = m.sends();
+        long firstSends = m.firstSends.sum();
+
+        Map<String, RunSummary.Percentiles> delivery = new LinkedHashMap<>();
+        Map<String, Double> perSuccess = new LinkedHashMap<>();
+        long allIssued = 0;
+        for (Channel c : Channel.values()) {
+            if (!info.channels().contains(c)) {
+                continue;
+            }
+            delivery.put(c.id(), percentiles(windows.deliveryTotal(c), 1));
+            long issued = m.issued[c.ordinal()].sum();
+            allIssued += issued;
+            perSuccess.put(c.id(), ratio(issued, successes));
+        }
+        perSuccess.put("all", ratio(allIssued, successes));
+
+        Map<String, RunSummary.Percentiles> http = new LinkedHashMap<>();
+        http.put("send", percentiles(windows.httpSendTotalMicros(), 1000));
+        http.put("verify", percentiles(windows.httpVerifyTotalMicros(), 1000));
+
+        Map<String, Long> lost = new LinkedHashMap<>();
+        for (LossReason r : LossReason.values()) {
+            lost.put(r.id(), m.lost[r.ordinal()].sum());
+        }
+        Map<String, Long> disagreements = m.disagreementCounts();
+        long disagreementCount = disagreements.values().stream().mapToLong(Long::longValue).sum();
+        double simSeconds = Math.max(1, info.simulatedDurationMs()) / 1000.0;
+
+        RunSummary draft = new RunSummary(info.runId(), info.scenario(), info.scenarioFile(), info.seed(),
+                info.timeScale(), info.startedAt(), info.simulatedDurationMs(), info.wallSeconds(),
+                journeys, outcomes, submissions, submissionCount, m.staleAccepted.sum(),
+                ratio(m.count(SubmissionOutcome.STALE), submissionCount),
+                ratio(m.staleJourneys.sum(), journeys),
+                ratio(m.lockedJourneys.sum(), journeys),
+                m.lockedJourneys.sum(), m.selfInflictedLockouts.sum(),
+                sends, ratio(sends, journeys), ratio(sends - firstSends, sends),
+                storms, percentiles(windows.timeToSignInTotal(), 1), delivery, perSuccess,
+                successes / simSeconds, journeys / simSeconds,
+                disagreementCount, disagreements, http, lost, m.duplicated.sum(), m.unknownRecipients.sum(),
+                List.of());
+        List<RunSummary.ThresholdResult> results = new ArrayList<>();
+        for (Threshold t : thresholds) {
+            results.add(t.evaluate(draft));
+        }
+        return new RunSummary(draft.runId(), draft.scenario(), draft.scenarioFile(), draft.seed(), draft.timeScale(),
+                draft.startedAt(), draft.simulatedDurationMs(), draft.wallSeconds(), draft.journeys(),
+                draft.outcomes(), draft.submissions(), draft.submissionCount(), draft.staleAccepted(),
+                draft.staleSubmissionRate(), draft.staleJourneyRate(), draft.lockoutRate(), draft.lockedJourneys(),
+                draft.selfInflictedLockouts(), draft.sends(), draft.sendAmplification(), draft.retryRatio(),
+                draft.retryStorms(), draft.timeToSignInMs(), draft.deliveryLatencyMs(), draft.messagesPerSuccess(),
+                draft.goodput(), draft.offeredRate(), draft.targetDisagreements(), draft.disagreements(),
+                draft.httpLatencyMs(), draft.lostMessages(), draft.duplicatedMessages(), draft.unknownRecipients(),
+                results);
+    }
+
+    /** Percentiles in milliseconds from a histogram recorded in units of {@code 1/unitsPerMs} ms. */
+    static RunSummary.Percentiles percentiles(Histogram h, long unitsPerMs) {
+        if (h.getTotalCount() == 0) {
+            return new RunSummary.Percentiles(0, 0, 0, 0, 0, 0);
+        }
+        return new RunSummary.Percentiles(h.getTotalCount(), h.getMean() / unitsPerMs,
+                toMs(h.getValueAtPercentile(50), unitsPerMs), toMs(h.getValueAtPercentile(90), unitsPerMs),
+                toMs(h.getValueAtPercentile(99), unitsPerMs), toMs(h.getMaxValue(), unitsPerMs));
+    }
+
+    private static long toMs(long v, long unitsPerMs) {
+        return unitsPerMs == 1 ? v : Math.round((double) v / unitsPerMs);
+    }
+
+    private static double ratio(long n, long d) {
+        return d == 0 ? 0.0 : (double) n / d;
+    }
+}

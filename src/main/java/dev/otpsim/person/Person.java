@@ -1,0 +1,291 @@
+package dev.otpsim.person;
+
+import dev.otpsim.handset.Channel;
+import dev.otpsim.handset.Handset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated person on one sign-in journey: given what they have seen (codes visible in their
+ * handset, the target's answers, simulated time), decides what to do next.
+ *
+ * <p>Plain Java with simulated timestamps only — no Gatling, HTTP or wall clock — so the same
+ * person runs under Gatling today and in a discrete-event driver later. The driver loop is:
+ * <pre>{@code
+ * Person p = new Person(profile, handset, rng);
+ * for (Person.Action a = p.next(now); !(a instanceof Person.End); a = p.next(now)) {
+ *     if (a instanceof Person.RequestCode r) p.onSendAnswer(now, target.send(r.channel()));
+ *     else if (a instanceof Person.Submit s) p.onVerifyAnswer(now, target.verify(s.typed()));
+ *     else sleep until ((Person.Wait) a).untilMillis() or a message arrives;
+ * }
+ * }</pre>
+ * Every random draw (patience, reaction, typos, code choice) comes from the person's own seeded
+ * generator, so a person's decisions depend only on the seed and on what they observed.
+ */
+public final class Person {
+
+    /** What the person does next. */
+    public sealed interface Action {
+    }
+
+    /** Ask for a code: the first request of the journey, or a press of "resend". */
+    public record RequestCode(Channel channel, boolean resend) implements Action {
+    }
+
+    /** Type a code. {@code typed} differs from {@code intended} when the person mistyped. */
+    public record Submit(String intended, String typed) implements Action {
+        public boolean typo() {
+            return !intended.equals(typed);
+        }
+    }
+
+    /** Nothing to do before {@code untilMillis}, unless a message arrives. */
+    public record Wait(long untilMillis) implements Action {
+    }
+
+    /** The journey is over. */
+    public record End(JourneyOutcome outcome) implements Action {
+    }
+
+    /** A code the person has seen and not given up on. */
+    private record Candidate(String code, long visibleAtMillis, long readyAtMillis) {
+    }
+
+    private final PersonProfile profile;
+    private final Handset handset;
+    private final SplittableRandom rng;
+    private final boolean prefersNewest;
+
+    private Channel channel;
+    private long startedAt = -1;
+    private long deadline;
+    private long lastSendAt = -1;
+    private long resendDueAt = Long.MAX_VALUE;
+    private long waitUntil;
+    private boolean waitIsLock;
+    private int acceptedResends;
+    private boolean anyCodeArrived;
+    private int seen;
+    private final List<Candidate> candidates = new ArrayList<>(4);
+    private final Set<String> rejected = new HashSet<>(4);
+    private Action pending;
+    private End end;
+
+    public Person(PersonProfile profile, Handset handset, SplittableRandom rng) {
+        this.profile = profile;
+        this.handset = handset;
+        this.rng = rng;
+        this.channel = profile.channel();
+        this.prefersNewest = rng.nextDouble() < profile.codeChoice().newestShare();
+    }
+
+    public PersonProfile profile() {
+        return profile;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public boolean ended() {
+        return end != null;
+    }
+
+    public long startedAtMillis() {
+        return startedAt;
+    }
+
+    /** Decides the next action at simulated time {@code now}. */
+    public Action next(long now) {
+        if (end != null) {
+            return end;
+        }
+        if (pending != null) {
+            throw new IllegalStateException("answer the pending " + pending + " first");
+        }
+        if (startedAt < 0) {
+            startedAt = now;
+            deadline = now + profile.giveUpAfterMillis();
+            return pending = new RequestCode(channel, false);
+        }
+        absorbArrivals();
+        if (now >= deadline) {
+            return finish(waitIsLock && waitUntil > now ? JourneyOutcome.LOCKED_OUT : JourneyOutcome.ABANDONED);
+        }
+        if (waitUntil > now) {
+            return new Wait(Math.min(waitUntil, deadline));
+        }
+        waitIsLock = false;
+        long readyAt = Long.MAX_VALUE;
+        for (Candidate c : candidates) {
+            readyAt = Math.min(readyAt, c.readyAtMillis());
+        }
+        if (readyAt <= now) {
+            Candidate chosen = choose();
+            return pending = new Submit(chosen.code(), maybeMistype(chosen.code()));
+        }
+        // Before any code was sent (first request refused), asking again is not a "resend".
+        boolean mayPress = lastSendAt < 0 || acceptedResends < profile.maxResends();
+        if (candidates.isEmpty() && resendDueAt <= now && mayPress) {
+            if (!anyCodeArrived && profile.fallbackChannel() != null && profile.fallbackAfterResends() > 0
+                    && acceptedResends >= profile.fallbackAfterResends()) {
+                channel = profile.fallbackChannel();
+            }
+            return pending = new RequestCode(channel, lastSendAt >= 0);
+        }
+        long wakeAt = Math.min(readyAt, deadline);
+        if (candidates.isEmpty() && mayPress) {
+            wakeAt = Math.min(wakeAt, resendDueAt);
+        }
+        return new Wait(wakeAt);
+    }
+
+    /** The target's answer to the pending {@link RequestCode}. */
+    public void onSendAnswer(long now, TargetAnswer answer) {
+        RequestCode request = (RequestCode) takePending(RequestCode.class);
+        switch (answer.kind()) {
+            case ACCEPTED -> {
+                if (request.resend()) {
+                    acceptedResends++;
+                }
+                lastSendAt = now;
+                long patience = Math.max(profile.resendWaitMillis(), profile.patience().sampleMillis(rng));
+                resendDueAt = now + patience;
+            }
+            case LOCKED -> {
+                locked(now, answer.retryAfterMillis());
+                if (lastSendAt < 0) {
+                    resendDueAt = waitUntil; // no code was ever sent: ask again once the lock lifts
+                }
+            }
+            case RATE_LIMITED -> {
+                // The UI said "try again in N s": the person presses again then.
+                waitUntil = now + Math.max(1, answer.retryAfterMillis());
+                resendDueAt = Math.min(resendDueAt, waitUntil);
+            }
+            default -> finish(JourneyOutcome.ERROR);
+        }
+    }
+
+    /** The target's answer to the pending {@link Submit}. */
+    public void onVerifyAnswer(long now, TargetAnswer answer) {
+        Submit submit = (Submit) takePending(Submit.class);
+        switch (answer.kind()) {
+            case ACCEPTED -> finish(JourneyOutcome.SUCCESS);
+            case INVALID, EXPIRED -> {
+                if (submit.typo()) {
+                    // They notice the slip and type the same code again, after reacting anew.
+                    replaceReadyAt(submit.intended(), now + profile.reaction().sampleMillis(rng));
+                } else {
+                    rejected.add(submit.intended());
+                    candidates.removeIf(c -> c.code().equals(submit.intended()));
+                    if (candidates.isEmpty() && lastSendAt >= 0) {
+                        // Nothing left to try: press resend as soon as the UI allows it.
+                        resendDueAt = Math.min(resendDueAt, Math.max(now, lastSendAt + profile.resendWaitMillis()));
+                    }
+                }
+            }
+            case LOCKED -> locked(now, answer.retryAfterMillis());
+            case RATE_LIMITED -> waitUntil = now + Math.max(1, answer.retryAfterMillis());
+            default -> finish(JourneyOutcome.ERROR);
+        }
+    }
+
+    /** Ends the journey from outside (e.g. the run is over); no effect when already ended. */
+    public JourneyOutcome endNow(JourneyOutcome outcome) {
+        if (end == null) {
+            finish(outcome);
+        }
+        return end.outcome();
+    }
+
+    public JourneyOutcome outcome() {
+        return end == null ? null : end.outcome();
+    }
+
+    private void locked(long now, long retryAfter) {
+        long until = now + Math.max(1, retryAfter);
+        if (until >= deadline) {
+            finish(JourneyOutcome.LOCKED_OUT); // still locked when patience ends
+            return;
+        }
+        waitUntil = until;
+        waitIsLock = true;
+    }
+
+    private void absorbArrivals() {
+        int n = handset.count();
+        while (seen < n) {
+            Handset.Message m = handset.get(seen++);
+            anyCodeArrived = true;
+            String code = m.code();
+            if (code == null || rejected.contains(code) || hasCandidate(code)) {
+                continue; // duplicates and same-code resends add nothing new
+            }
+            candidates.add(new Candidate(code, m.visibleAtMillis(),
+                    m.visibleAtMillis() + profile.reaction().sampleMillis(rng)));
+        }
+    }
+
+    private boolean hasCandidate(String code) {
+        for (Candidate c : candidates) {
+            if (c.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void replaceReadyAt(String code, long readyAt) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.code().equals(code)) {
+                candidates.set(i, new Candidate(code, c.visibleAtMillis(), readyAt));
+            }
+        }
+    }
+
+    private Candidate choose() {
+        Candidate best = candidates.get(0);
+        for (Candidate c : candidates) {
+            boolean better = prefersNewest ? c.visibleAtMillis() > best.visibleAtMillis()
+                    : c.visibleAtMillis() < best.visibleAtMillis();
+            if (better) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private String maybeMistype(String code) {
+        if (profile.typoRate() <= 0 || rng.nextDouble() >= profile.typoRate() || code.isEmpty()) {
+            return code;
+        }
+        char[] digits = code.toCharArray();
+        int i = rng.nextInt(digits.length);
+        if (Character.isDigit(digits[i])) {
+            digits[i] = (char) ('0' + (digits[i] - '0' + 1 + rng.nextInt(9)) % 10);
+        } else {
+            digits[i] = digits[i] == 'x' ? 'y' : 'x';
+        }
+        return new String(digits);
+    }
+
+    private Action takePending(Class<? extends Action> expected) {
+        if (!expected.isInstance(pending)) {
+            throw new IllegalStateException("no pending " + expected.getSimpleName() + " (pending: " + pending + ")");
+        }
+        Action a = pending;
+        pending = null;
+        return a;
+    }
+
+    private End finish(JourneyOutcome outcome) {
+        pending = null;
+        end = new End(outcome);
+        return end;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.otpsim.target;
+
+import dev.otpsim.clock.SimClock;
+import dev.otpsim.handset.Channel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The reference target's policy logic, in plain Java: no HTTP, no wall clock. The HTTP layer
+ * ({@link TargetServer}) and a future discrete-event driver call the same two methods.
+ *
+ * <pre>{@code
+ * OtpService service = new OtpService(TargetPolicy.defaults(), clock,
+ *         new HttpGatewayOutbox(URI.create("http://127.0.0.1:8025")), new SecureRandom());
+ * SendResult sent = service.send("u-17", Channel.SMS);
+ * VerifyResult answer = service.verify("u-17", "123456");
+ * }</pre>
+ *
+ * <h2>Rules, where the SPEC leaves room</h2>
+ * <ul>
+ *   <li>A locked person is refused both sends and verifications (423), whatever
+ *       {@code attempts-reset-on-resend} says; the lock lifts after {@code lockout} with a fresh
+ *       count of attempts. Reaching {@code max-attempts} also discards the person's codes.</li>
+ *   <li>A refused send reports the limit that lasts longer when both apply, so waiting
+ *       {@code retryAfterMs} really lets the next send through.</li>
+ *   <li>Verification compares the typed code with every retained code in constant time. A match
+ *       on a valid code is accepted and consumed (all codes of that person are discarded, the
+ *       failure count is cleared; send history stays so a completed sign-in cannot be used to
+ *       flood). A match on a code past its ttl answers 410 and is not a failed attempt: the
+ *       person typed a real code, and it reveals nothing to a guesser. Everything else — a
+ *       superseded code under {@code latest-only}, a consumed code, garbage — is 401 and counts.</li>
+ *   <li>Under {@code same-code} a resend re-sends the current code with its original expiry.</li>
+ *   <li>Memory: a person's state is forgotten once it can no longer matter — not locked, no send
+ *       left in the window or cooldown, every code expired at least one {@code code-ttl} ago (so
+ *       "expired" is answered for that long after expiry, "invalid" afterwards), and no failure
+ *       within the last {@code lockout} — by a sweep that runs at most once a simulated minute.</li>
+ * </ul>
+ */
+public final class OtpService {
+    /** Superseded and expired codes kept to tell "expired" from "invalid"; valid ones are never dropped. */
+    static final int RETAINED_CODES = 8;
+    static final long SWEEP_EVERY_MS = 60_000;
+
+    private final TargetPolicy policy;
+    private final SimClock clock;
+    private final Outbox outbox;
+    private final RandomGenerator random;
+    private final Map<String, PersonState> people = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweepMs;
+    private final LongAdder guessesEvaluated = new LongAdder();
+    private final LongAdder codesHandedOver = new LongAdder();
+
+    /**
+     * @param policy the knobs
+     * @param clock  simulated time; every duration of the policy is read on it
+     * @param outbox where codes go; called under the person's lock, must not block or throw
+     * @param random source of code digits: {@link java.security.SecureRandom} in production,
+     *               a seeded generator only in tests and simulations
+     */
+    public OtpService(TargetPolicy policy, SimClock clock, Outbox outbox, RandomGenerator random) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.random = Objects.requireNonNull(random, "random");
+        this.lastSweepMs = new AtomicLong(clock.nowMillis());
+    }
+
+    public TargetPolicy policy() {
+        return policy;
+    }
+
+    /** Asks for a code to be sent to {@code user} over {@code channel}. */
+    public SendResult send(String user, Channel channel) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(channel, "channel");
+        return withPerson(user, (s, now) -> {
+            s.liftLockIfOver(now);
+            if (s.lockedAt(now)) {
+                return new SendResult.Locked(s.lockedUntilMs - now);
+            }
+            SendResult.RateLimited limited = rateLimit(s, now);
+            if (limited != null) {
+                return limited;
+            }
+            if (policy.attemptsResetOnResend()) {
+                // The known bypass, modelled on purpose: each send buys max-attempts new guesses.
+                s.failures = 0;
+                s.lastFailureAtMs = PersonState.NEVER;
+            }
+            IssuedCode current = s.current();
+            boolean fresh = policy.rotation() != Rotation.SAME_CODE || current == null || current.expiredAt(now);
+            IssuedCode code = fresh ? issue(s, now) : current;
+            s.sends.add(now);
+            s.lastSendAtMs = now;
+            codesHandedOver.increment();
+            outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now));
+            return new SendResult.Sent(code.text(), code.issuedAtMs(), code.expiresAtMs(), fresh);
+        });
+    }
+
+    /** Checks a code typed by {@code user}. */
+    public VerifyResult verify(String user, String typed) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(typed, "typed");
+        byte[] guess = typed.getBytes(StandardCharsets.UTF_8);
+        return withPerson(user, (s, now) -> {
+            s.liftLockIfOver(now);
+            if (s.lockedAt(now)) {
+                return new VerifyResult.Locked(s.lockedUntilMs - now);
+            }
+            guessesEvaluated.increment();
+            int valid = -1;
+            boolean expired = false;
+            int last = s.codes.size() - 1;
+            // No early exit: the time taken must not depend on which code matched.
+            for (int i = 0; i <= last; i++) {
+                IssuedCode c = s.codes.get(i);
+                boolean same = MessageDigest.isEqual(c.digits(), guess);
+                boolean usable = !c.expiredAt(now) && (i == last || policy.rotation() == Rotation.ANY_UNEXPIRED);
+                if (same && usable) {
+                    valid = i;
+                } else if (same && c.expiredAt(now)) {
+                    expired = true;
+                }
+            }
+            if (valid >= 0) {
+                s.codes.clear();
+                s.failures = 0;
+                s.lastFailureAtMs = PersonState.NEVER;
+                return new VerifyResult.Accepted();
+            }
+            if (expired) {
+                return new VerifyResult.Expired();
+            }
+            s.failures++;
+            s.lastFailureAtMs = now;
+            if (s.failures >= policy.maxAttempts()) {
+                s.lockedUntilMs = now + policy.lockout().toMillis();
+                s.codes.clear();
+            }
+            return new VerifyResult.Invalid();
+        });
+    }
+
+    /** Verifications actually evaluated against codes (locked refusals are not counted). */
+    public long guessesEvaluated() {
+        return guessesEvaluated.sum();
+    }
+
+    /** Codes handed to the outbox, fresh and re-sent alike. */
+    public long codesHandedOver() {
+        return codesHandedOver.sum();
+    }
+
+    /** People the service currently remembers. */
+    public int peopleRemembered() {
+        return people.size();
+    }
+
+    /** Forgets every person whose state can no longer change an answer; returns how many. */
+    public int forgetIdle() {
+        long now = clock.nowMillis();
+        int forgotten = 0;
+        for (Map.Entry<String, PersonState> e : people.entrySet()) {
+            PersonState s = e.getValue();
+            synchronized (s) {
+                if (!s.forgotten && canForget(s, now)) {
+                    s.forgotten = true;
+                    people.remove(e.getKey(), s);
+                    forgotten++;
+                }
+            }
+        }
+        return forgotten;
+    }
+
+    // ---- internals ----------------------------------------------------------------------
+
+    private interface PersonOp<R> {
+        R apply(PersonState s, long now);
+    }
+
+    private <R> R withPerson(String user, PersonOp<R> op) {
+        maybeSweep();
+        Function<String, PersonState> create = k -> new PersonState();
+        while (true) {
+            PersonState s = people.computeIfAbsent(user, create);
+            synchronized (s) {
+                if (!s.forgotten) {
+                    // Read the clock under the lock: decisions for one person happen in time order.
+                    return op.apply(s, clock.nowMillis());
+                }
+            }
+        }
+    }
+
+    private void maybeSweep() {
+        long now = clock.nowMillis();
+        long last = lastSweepMs.get();
+        if (now - last >= SWEEP_EVERY_MS && lastSweepMs.compareAndSet(last, now)) {
+            forgetIdle();
+        }
+    }
+
+    private SendResult.RateLimited rateLimit(PersonState s, long now) {
+        long windowMs = policy.maxSendsWindow().toMillis();
+        s.sends.slide(now, windowMs);
+        long tooMany = s.sends.size() >= policy.maxSends() ? s.sends.oldest() + windowMs - now : 0;
+        long tooSoon = s.lastSendAtMs == PersonState.NEVER ? 0
+                : Math.max(0, s.lastSendAtMs + policy.resendCooldown().toMillis() - now);
+        if (tooMany == 0 && tooSoon == 0) {
+            return null;
+        }
+        return tooMany >= tooSoon
+                ? new SendResult.RateLimited(SendLimit.TOO_MANY_SENDS, tooMany)
+                : new SendResult.RateLimited(SendLimit.RESEND_TOO_SOON, tooSoon);
+    }
+
+    private IssuedCode issue(PersonState s, long now) {
+        byte[] digits = new byte[policy.codeLength()];
+        for (int i = 0; i < digits.length; i++) {
+            digits[i] = (byte) ('0' + random.nextInt(10));
+        }
+        IssuedCode code = new IssuedCode(digits, now, now + policy.codeTtl().toMillis());
+        s.codes.add(code);
+        trimCodes(s, now);
+        return code;
+    }
+
+    /** Drops the oldest codes that can only ever answer 401/410, keeping the count small. */
+    private void trimCodes(PersonState s, long now) {
+        int i = 0;
+        while (s.codes.size() > RETAINED_CODES && i < s.codes.size() - 1) {
+            IssuedCode c = s.codes.get(i);
+            if (policy.rotation() != Rotation.ANY_UNEXPIRED || c.expiredAt(now)) {
+                s.codes.remove(i);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private boolean canForget(PersonState s, long now) {
+        if (s.lockedAt(now)) {
+            return false;
+        }
+        if (s.lastSendAtMs != PersonState.NEVER) {
+            long quiet = Math.max(policy.maxSendsWindow().toMillis(), policy.resendCooldown().toMillis());
+            if (now < s.lastSendAtMs + quiet) {
+                return false;
+            }
+        }
+        // Expired codes are kept one more ttl so a late typist still hears "expired", not "invalid".
+        long ttl = policy.codeTtl().toMillis();
+        for (IssuedCode c : s.codes) {
+            if (now < c.expiresAtMs() + ttl) {
+                return false;
+            }
+        }
+        // A failure count is forgotten only after a quiet spell as long as a lockout: waiting
+        // it out gains a guesser nothing over being locked.
+        return s.failures == 0 || now >= s.lastFailureAtMs + policy.lockout().toMillis();
+    }
+
+    /** The text handed to the carrier; the gateway finds the code in it. */
+    static String messageBody(String code, long remainingMs) {
+        return "Your otpsim code is " + code + ". It expires in " + humanDuration(remainingMs) + ".";
+    }
+
+    private static String humanDuration(long ms) {
+        if (ms >= 60_000) {
+            long minutes = (ms + 59_999) / 60_000;
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long seconds = Math.max(1, (ms + 999) / 1000);
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.otpsim.target;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the service remembers about one person: recent sends, issued codes, failures, lock.
+ *
+ * <p>Guarded by its own monitor ({@code synchronized (state)}), so two people never wait for each
+ * other and one person's counters stay exact under concurrent requests. {@link #forgotten} marks
+ * a state the idle sweep removed from the map: a request that raced with the sweep retries with
+ * a fresh state instead of updating one nobody will read again.
+ */
+final class PersonState {
+    static final long NEVER = Long.MIN_VALUE;
+
+    final SendWindow sends = new SendWindow();
+    /** Oldest first; the last one is the current code. */
+    final List<IssuedCode> codes = new ArrayList<>(2);
+    long lastSendAtMs = NEVER;
+    int failures;
+    long lastFailureAtMs = NEVER;
+    long lockedUntilMs = NEVER;
+    boolean forgotten;
+
+    boolean lockedAt(long now) {
+        return lockedUntilMs != NEVER && now < lockedUntilMs;
+    }
+
+    /** A lock that has run out gives the person a clean slate of attempts. */
+    void liftLockIfOver(long now) {
+        if (lockedUntilMs != NEVER && now >= lockedUntilMs) {
+            lockedUntilMs = NEVER;
+            failures = 0;
+            lastFailureAtMs = NEVER;
+        }
+    }
+
+    IssuedCode current() {
+        return codes.isEmpty() ? null : codes.get(codes.size() - 1);
+    }
+}

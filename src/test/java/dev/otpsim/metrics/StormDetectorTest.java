@@ -1,0 +1,75 @@
+package dev.otpsim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StormDetectorTest {
+    private static final long W = 10_000;
+    private final StormDetector detector = new StormDetector(MetricsSpec.defaults());
+
+    /** Windows from (retry ratio, backlog, p95) triples. */
+    private static List<StormDetector.Sample> series(double[][] rows) {
+        List<StormDetector.Sample> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            out.add(new StormDetector.Sample(i * W, (i + 1) * W, rows[i][0], 100, (long) rows[i][1], (long) rows[i][2]));
+        }
+        return out;
+    }
+
+    @Test
+    void threeHighWindowsWithGrowingBacklogAreAStorm() {
+        var w = series(new double[][] {{0.02, 0, 4000}, {0.3, 50, 4000}, {0.4, 200, 9000}, {0.5, 400, 20000},
+            {0.05, 10, 4000}});
+        List<RunSummary.Storm> storms = detector.detect(w, List.of());
+        assertEquals(1, storms.size());
+        RunSummary.Storm s = storms.get(0);
+        assertEquals(W, s.startMs());
+        assertEquals(3 * W, s.lengthMs());
+        assertEquals(3, s.windows());
+        assertEquals(0.5, s.peakRetryRatio(), 1e-9);
+        assertFalse(s.metastable());
+    }
+
+    @Test
+    void twoHighWindowsAreNot() {
+        var w = series(new double[][] {{0.02, 0, 4000}, {0.3, 50, 9000}, {0.4, 200, 19000}, {0.05, 0, 4000}});
+        assertTrue(detector.detect(w, List.of()).isEmpty());
+    }
+
+    @Test
+    void impatientPeopleInAHealthyNetworkAreNotAStorm() {
+        // Retry ratio high but backlog and delay flat: people resend, nothing piles up.
+        var w = series(new double[][] {{0.3, 0, 4000}, {0.3, 0, 4000}, {0.3, 0, 4100}, {0.3, 0, 4000}, {0.3, 0, 4000}});
+        assertTrue(detector.detect(w, List.of()).isEmpty());
+    }
+
+    @Test
+    void aStormThatOutlivesItsTriggerByMoreThanTheRecoveryIsMetastable() {
+        double[][] rows = new double[30][];
+        rows[0] = new double[] {0.0, 0, 4000};
+        for (int i = 1; i < 30; i++) {
+            rows[i] = new double[] {0.5, 100 + i * 10, 30000};
+        }
+        var w = series(rows);
+        // Trigger: an outage from 10 s to 40 s; the storm runs to 300 s > 40 s + 120 s.
+        List<RunSummary.Storm> storms = detector.detect(w, List.of(new StormDetector.Trigger(10_000, 40_000)));
+        assertEquals(1, storms.size());
+        assertEquals(40_000, storms.get(0).triggerEndMs());
+        assertTrue(storms.get(0).metastable());
+        // The same storm with a trigger that ended late enough is not metastable.
+        assertFalse(detector.detect(w, List.of(new StormDetector.Trigger(10_000, 250_000))).get(0).metastable());
+    }
+
+    @Test
+    void inStormMarksExactlyTheStormWindows() {
+        var w = series(new double[][] {{0.02, 0, 4000}, {0.3, 50, 4000}, {0.4, 200, 9000}, {0.5, 400, 20000},
+            {0.05, 10, 4000}});
+        boolean[] in = StormDetector.inStorm(w, detector.detect(w, List.of()));
+        assertEquals("[false, true, true, true, false]", java.util.Arrays.toString(in));
+    }
+}
