@@ -19,10 +19,14 @@ import dev.otpsim.scenario.Problems;
 import dev.otpsim.scenario.ScenarioException;
 import dev.otpsim.scenario.ScenarioFiles;
 import dev.otpsim.scenario.Section;
+import dev.otpsim.target.LoopbackGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -58,8 +62,8 @@ final class GatewayCommand implements Callable<Integer> {
     double timeScale;
 
     @Option(names = "--allow-host", paramLabel = "HOST",
-            description = "allow binding gateway.host to this non-loopback host")
-    String allowHost;
+            description = "allow gateway.host to be this non-loopback host (repeatable)")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "print every message issued, delivered and lost")
     boolean verbose;
@@ -108,9 +112,9 @@ final class GatewayCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         problems.throwIfAny();
         gateway = gateway.withPorts(port != null ? port : gateway.port(), smtpPort != null ? smtpPort : gateway.smtpPort());
-        if (!gateway.isLoopback() && !gateway.host().equals(allowHost)) {
-            throw new IllegalArgumentException("gateway.host " + gateway.host() + " is not a loopback address; "
-                    + "pass --allow-host " + gateway.host() + " to serve on it");
+        Optional<String> refusal = LoopbackGuard.refusal("gateway.host", gateway.host(), allowedHosts);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(refusal.get());
         }
 
         SimClock clock = ScaledClock.start(timeScale);
