@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             TargetCommand.class,
+            GatewayCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

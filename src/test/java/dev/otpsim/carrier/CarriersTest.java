@@ -59,6 +59,23 @@ class CarriersTest {
         }
     }
 
+    @Test
+    void instancesShareTheCapacityAndOnePersonAlwaysUsesTheSameInstance() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        try (Carriers carriers = Carriers.start(Hocon.carriers("sms { capacity { rate = 10 }, delay = 1h, instances = 2 }"),
+                1L, clock, new Handsets(), new RecordingEvents())) {
+            for (int i = 0; i < 20; i++) {
+                carriers.submit(new CarrierMessage(i, Channel.SMS, "+15550001", "123456", 0));
+            }
+            await(() -> carriers.backlog(Channel.SMS) == 20);
+            // All 20 wait on one instance, which sends 5 a second: half are still there after 2 s.
+            clock.set(2_000);
+            assertEquals(10, carriers.backlog(Channel.SMS));
+            clock.set(4_000);
+            assertEquals(0, carriers.backlog(Channel.SMS));
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

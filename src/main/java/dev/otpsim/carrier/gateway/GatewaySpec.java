@@ -1,8 +1,6 @@
 package dev.otpsim.carrier.gateway;
 
 import dev.otpsim.scenario.Section;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * gateway { host = 127.0.0.1, port = 0, smtp-port = 0, code-pattern = "\\b\\d{4,8}\\b" }   # 0 = any free port
  * </pre>
  *
- * @param host        address both listeners bind to; loopback unless the user explicitly allows another
+ * @param host        address both listeners bind to; a non-loopback one must be allowed by the user
+ *                    ({@code dev.otpsim.target.LoopbackGuard})
  * @param port        HTTP port, 0 for an ephemeral one
  * @param smtpPort    SMTP port, 0 for an ephemeral one
  * @param codePattern finds the code in a body: its first capture group if it has one, else the whole match
@@ -46,14 +45,5 @@ public record GatewaySpec(String host, int port, int smtpPort, Pattern codePatte
 
     public GatewaySpec withPorts(int httpPort, int smtp) {
         return new GatewaySpec(host, httpPort, smtp, codePattern);
-    }
-
-    /** True when {@link #host()} is on 127.0.0.0/8 or ::1 (resolving a name if needed). */
-    public boolean isLoopback() {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
