@@ -104,22 +104,29 @@ public final class OtpSimulation extends Simulation {
     /**
      * The load profile as Gatling open-model steps in real time: one step per real second, each
      * starting the journeys the profile's rate curve puts in that second, evenly spaced
-     * ({@code rampUsers(n).during(1s)}). Gatling's injector works in one-second batches and
-     * loses arrivals of shorter steps, and its rate ramps fail below a second, so otpsim
-     * integrates the curve itself. Fractions of a journey carry over to the next second.
+     * ({@code rampUsers(n).during(d)}). Gatling's injector works in one-second batches and loses
+     * the users of a step shorter than a second (measured: a trailing half-second step of 60
+     * users injected none), so a trailing partial second joins the step before it, and a
+     * profile shorter than one real second is spread over one second. Fractions of a journey
+     * carry over to the next step.
      */
     static List<OpenInjectionStep> injection(LoadProfile load, double timeScale) {
         List<OpenInjectionStep> steps = new ArrayList<>();
-        long totalMillis = load.durationMillis();
+        double totalMillis = load.durationMillis();
         double secondSim = 1000.0 * timeScale; // simulated ms in one real second
         long emitted = 0;
-        for (double from = 0; from < totalMillis; from += secondSim) {
-            double to = Math.min(totalMillis, from + secondSim);
-            double cumulative = load.journeysBy(to);
-            long n = (long) Math.floor(cumulative + 1e-9) - emitted;
+        double from = 0;
+        while (from < totalMillis) {
+            double to = from + secondSim;
+            if (totalMillis - to < secondSim) {
+                to = totalMillis; // the last step takes the remainder: never shorter than a second
+            }
+            long n = (long) Math.floor(load.journeysBy(to) + 1e-9) - emitted;
             emitted += n;
-            Duration real = Duration.ofNanos(Math.max(1_000_000, Math.round((to - from) * 1_000_000.0 / timeScale)));
+            long realNanos = Math.max(1_000_000_000L, Math.round((to - from) * 1_000_000.0 / timeScale));
+            Duration real = Duration.ofNanos(realNanos);
             steps.add(n == 0 ? nothingFor(real) : rampUsers((int) n).during(real));
+            from = to;
         }
         return steps;
     }
