@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "OTP delivery simulator and load-test harness.",
         subcommands = {
             ValidateCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
