@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -53,5 +53,6 @@ public final class Html {
             img{border:1px solid #eee;max-width:100%;height:auto}
             pre{background:#f7f7f7;padding:10px;overflow:auto;font-size:.85em}
             .note{color:#666;font-size:.9em}
+            .wide{overflow-x:auto} table.compare{font-size:.86em} table.compare th{white-space:nowrap}
             """;
 }

@@ -67,7 +67,8 @@ public record RunDirectory(Path dir, RunSummary summary, TimeSeries series, Map<
                 readRunInfo(dir.resolve(RUN_INFO)), findGatlingReport(dir));
     }
 
-    static RunSummary readSummary(Path file) {
+    /** Reads one {@code summary.json}; throws {@link ReportInputException} naming it when missing or malformed. */
+    public static RunSummary readSummary(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ReportInputException(file, "missing; a run writes it when it ends (was the run killed before?)");
         }

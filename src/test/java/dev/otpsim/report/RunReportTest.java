@@ -31,7 +31,7 @@ class RunReportTest {
         assertEquals(run.resolve("index.html"), index);
         html = Files.readString(index);
         if (System.getenv("OTPSIM_KEEP_CHARTS") != null) { // to look at the charts while styling them
-            copyTree(run, Path.of("/tmp/otpsim-report-preview"));
+            TestPages.copyTree(run, Path.of("/tmp/otpsim-report-preview"));
         }
     }
 
@@ -109,18 +109,5 @@ class RunReportTest {
 
     static ReportInputException assertThrowsInput(org.junit.jupiter.api.function.Executable x) {
         return org.junit.jupiter.api.Assertions.assertThrows(ReportInputException.class, x);
-    }
-
-    static void copyTree(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -74,4 +74,17 @@ public final class TestPages {
         }
     }
 
+    /** Copies a written report somewhere stable, to look at it while styling. */
+    public static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws Exception {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files::iterator) {
+                java.nio.file.Path t = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(t);
+                } else {
+                    java.nio.file.Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,117 @@
+package dev.otpsim.report.compare;
+
+import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.report.Figures;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The figures a comparison puts side by side, how each is read from a run's summary, which
+ * direction is better, and whether it gets a chart against the varied knob.
+ */
+public enum HeadlineFigure {
+    SUCCESS_RATE("successRate", "success", "share of journeys that signed in", Better.HIGHER, Kind.PERCENT, true,
+            s -> s.journeys() == 0 ? Double.NaN : (double) count(s, "success") / s.journeys()),
+    STALE_SUBMISSION_RATE("staleSubmissionRate", "stale-code rate", "stale submissions / all submissions", Better.LOWER,
+            Kind.PERCENT, true, RunSummary::staleSubmissionRate),
+    STALE_JOURNEY_RATE("staleJourneyRate", "journeys hit by a stale code", "journeys with ≥ 1 rejected stale code / journeys",
+            Better.LOWER, Kind.PERCENT, false, RunSummary::staleJourneyRate),
+    LOCKOUT_RATE("lockoutRate", "lockout rate", "journeys that hit a lock / journeys", Better.LOWER, Kind.PERCENT, true,
+            RunSummary::lockoutRate),
+    SELF_INFLICTED_LOCKOUTS("selfInflictedLockouts", "self-inflicted lockouts", "locks with no mistyped code in the journey",
+            Better.LOWER, Kind.COUNT, false, s -> s.selfInflictedLockouts()),
+    SEND_AMPLIFICATION("sendAmplification", "send amplification", "code sends / journeys (1.0 = no resends)", Better.LOWER,
+            Kind.TIMES, true, RunSummary::sendAmplification),
+    RETRY_STORMS("retryStorms", "retry storms", "episodes of retry ratio above the threshold", Better.LOWER, Kind.COUNT, false,
+            s -> s.retryStorms() == null ? 0 : s.retryStorms().size()),
+    TIME_TO_SIGN_IN_P50("timeToSignInP50", "time to sign in p50", "first code request → accepted code, median",
+            Better.LOWER, Kind.DURATION, false, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p50()),
+    TIME_TO_SIGN_IN_P90("timeToSignInP90", "time to sign in p90", "first code request → accepted code, 90th percentile",
+            Better.LOWER, Kind.DURATION, true, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p90()),
+    TIME_TO_SIGN_IN_P99("timeToSignInP99", "time to sign in p99", "first code request → accepted code, 99th percentile",
+            Better.LOWER, Kind.DURATION, false, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p99()),
+    GOODPUT("goodput", "goodput", "successful journeys per simulated second", Better.HIGHER, Kind.RATE, false,
+            RunSummary::goodput),
+    MESSAGES_PER_SUCCESS("messagesPerSuccess", "messages per success", "messages sent per successful journey (cost)",
+            Better.LOWER, Kind.NUMBER, true,
+            s -> s.messagesPerSuccess() == null ? Double.NaN : s.messagesPerSuccess().getOrDefault("all", Double.NaN));
+
+    /** Which way a figure improves. */
+    public enum Better { LOWER, HIGHER }
+
+    /** How a figure is written and plotted. */
+    public enum Kind { PERCENT, COUNT, TIMES, DURATION, RATE, NUMBER }
+
+    private final String key;
+    private final String label;
+    private final String meaning;
+    private final Better better;
+    private final Kind kind;
+    private final boolean charted;
+    private final ToDoubleFunction<RunSummary> read;
+
+    HeadlineFigure(String key, String label, String meaning, Better better, Kind kind, boolean charted,
+                   ToDoubleFunction<RunSummary> read) {
+        this.key = key;
+        this.label = label;
+        this.meaning = meaning;
+        this.better = better;
+        this.kind = kind;
+        this.charted = charted;
+        this.read = read;
+    }
+
+    /** Stable machine name, used in {@code compare.json} and the page's {@code data-key}s. */
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** How it is counted, in a phrase. */
+    public String meaning() {
+        return meaning;
+    }
+
+    public Better better() {
+        return better;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether the comparison draws it against the varied knob. */
+    public boolean charted() {
+        return charted;
+    }
+
+    /** The figure in {@code summary}; NaN when the run has nothing to count it from. */
+    public double of(RunSummary summary) {
+        return read.applyAsDouble(summary);
+    }
+
+    /** Written for people. */
+    public String show(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return switch (kind) {
+            case PERCENT -> Figures.percent(v);
+            case COUNT, NUMBER -> Figures.number(v);
+            case TIMES -> Figures.times(v);
+            case DURATION -> Figures.duration(v);
+            case RATE -> Figures.perSecond(v);
+        };
+    }
+
+    /** Whether {@code a} is better than {@code b}. */
+    public boolean isBetter(double a, double b) {
+        return better == Better.LOWER ? a < b : a > b;
+    }
+
+    private static long count(RunSummary s, String outcome) {
+        return s.outcomes() == null ? 0 : s.outcomes().getOrDefault(outcome, 0L);
+    }
+}
