@@ -38,7 +38,8 @@ final class CompareProgress implements Comparison.Progress, AutoCloseable {
     public void variantDone(int done, int total, VariantResult result, Duration took) {
         if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(result.variant().id());
+            // Knob values only: a long variant id would squeeze the bar on an 80-column terminal.
+            bar.setExtraMessage(String.join(" ", result.variant().knobs().values()));
             return;
         }
         realMsSoFar += took.toMillis();

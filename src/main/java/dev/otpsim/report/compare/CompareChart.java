@@ -57,7 +57,7 @@ public final class CompareChart {
         y.setUpperMargin(0.12);
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(x.label() + " (" + x.path() + ")"), y, r);
-        JFreeChart chart = new JFreeChart("How does the " + figure.label() + " change with " + x.label() + "?",
+        JFreeChart chart = new JFreeChart(figure.question(x.label()),
                 ChartStyle.font(Font.BOLD, 17), plot, lines != null);
         ChartStyle.apply(chart);
         ChartStyle.subtitle(chart, figure.meaning() + (figure.better() == HeadlineFigure.Better.LOWER

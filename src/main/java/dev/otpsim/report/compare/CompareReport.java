@@ -122,8 +122,14 @@ public final class CompareReport {
             root.put("base", sw.baseFile().toString());
             root.put("description", sw.description());
         });
-        root.put("knobs", knobs.stream().map(k -> Map.of("path", k.path(), "values",
-                k.values().stream().map(Knob::text).toList())).toList());
+        List<Map<String, Object>> knobList = new ArrayList<>();
+        for (Knob k : knobs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", k.path());
+            m.put("values", k.values().stream().map(Knob::text).toList());
+            knobList.add(m);
+        }
+        root.put("knobs", knobList);
         List<Map<String, Object>> figures = new ArrayList<>();
         for (HeadlineFigure f : HeadlineFigure.values()) {
             Map<String, Object> m = new LinkedHashMap<>();

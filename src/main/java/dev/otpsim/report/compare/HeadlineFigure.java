@@ -9,30 +9,41 @@ import java.util.function.ToDoubleFunction;
  * direction is better, and whether it gets a chart against the varied knob.
  */
 public enum HeadlineFigure {
-    SUCCESS_RATE("successRate", "success", "share of journeys that signed in", Better.HIGHER, Kind.PERCENT, true,
+    SUCCESS_RATE("successRate", "Do more people sign in as %s changes?",
+            "success", "share of journeys that signed in", Better.HIGHER, Kind.PERCENT, true,
             s -> s.journeys() == 0 ? Double.NaN : (double) count(s, "success") / s.journeys()),
-    STALE_SUBMISSION_RATE("staleSubmissionRate", "stale-code rate", "stale submissions / all submissions", Better.LOWER,
-            Kind.PERCENT, true, RunSummary::staleSubmissionRate),
-    STALE_JOURNEY_RATE("staleJourneyRate", "journeys hit by a stale code", "journeys with ≥ 1 rejected stale code / journeys",
-            Better.LOWER, Kind.PERCENT, false, RunSummary::staleJourneyRate),
-    LOCKOUT_RATE("lockoutRate", "lockout rate", "journeys that hit a lock / journeys", Better.LOWER, Kind.PERCENT, true,
+    STALE_SUBMISSION_RATE("staleSubmissionRate", "Does %s change how many typed codes are stale?",
+            "stale-code rate", "stale submissions / all submissions", Better.LOWER, Kind.PERCENT, true,
+            RunSummary::staleSubmissionRate),
+    STALE_JOURNEY_RATE("staleJourneyRate", "Does %s change how many people hit a stale code?",
+            "journeys hit by a stale code", "journeys with ≥ 1 rejected stale code / journeys", Better.LOWER, Kind.PERCENT, false,
+            RunSummary::staleJourneyRate),
+    LOCKOUT_RATE("lockoutRate", "Does %s change how many people get locked out?",
+            "lockout rate", "journeys that hit a lock / journeys", Better.LOWER, Kind.PERCENT, true,
             RunSummary::lockoutRate),
-    SELF_INFLICTED_LOCKOUTS("selfInflictedLockouts", "self-inflicted lockouts", "locks with no mistyped code in the journey",
-            Better.LOWER, Kind.COUNT, false, s -> s.selfInflictedLockouts()),
-    SEND_AMPLIFICATION("sendAmplification", "send amplification", "code sends / journeys (1.0 = no resends)", Better.LOWER,
-            Kind.TIMES, true, RunSummary::sendAmplification),
-    RETRY_STORMS("retryStorms", "retry storms", "episodes of retry ratio above the threshold", Better.LOWER, Kind.COUNT, false,
+    SELF_INFLICTED_LOCKOUTS("selfInflictedLockouts", "Does %s lock out people who typed nothing wrong?",
+            "self-inflicted lockouts", "locks with no mistyped code in the journey", Better.LOWER, Kind.COUNT, false,
+            s -> s.selfInflictedLockouts()),
+    SEND_AMPLIFICATION("sendAmplification", "Does %s change how many codes each journey sends?",
+            "send amplification", "code sends / journeys (1.0 = no resends)", Better.LOWER, Kind.TIMES, true,
+            RunSummary::sendAmplification),
+    RETRY_STORMS("retryStorms", "Does %s set off retry storms?",
+            "retry storms", "episodes of retry ratio above the threshold", Better.LOWER, Kind.COUNT, false,
             s -> s.retryStorms() == null ? 0 : s.retryStorms().size()),
-    TIME_TO_SIGN_IN_P50("timeToSignInP50", "time to sign in p50", "first code request → accepted code, median",
-            Better.LOWER, Kind.DURATION, false, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p50()),
-    TIME_TO_SIGN_IN_P90("timeToSignInP90", "time to sign in p90", "first code request → accepted code, 90th percentile",
-            Better.LOWER, Kind.DURATION, true, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p90()),
-    TIME_TO_SIGN_IN_P99("timeToSignInP99", "time to sign in p99", "first code request → accepted code, 99th percentile",
-            Better.LOWER, Kind.DURATION, false, s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p99()),
-    GOODPUT("goodput", "goodput", "successful journeys per simulated second", Better.HIGHER, Kind.RATE, false,
+    TIME_TO_SIGN_IN_P50("timeToSignInP50", "Does %s make signing in slower (median)?",
+            "time to sign in p50", "first code request → accepted code, median", Better.LOWER, Kind.DURATION, false,
+            s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p50()),
+    TIME_TO_SIGN_IN_P90("timeToSignInP90", "Does %s make signing in slower (p90)?",
+            "time to sign in p90", "first code request → accepted code, 90th percentile", Better.LOWER, Kind.DURATION, true,
+            s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p90()),
+    TIME_TO_SIGN_IN_P99("timeToSignInP99", "Does %s make signing in slower (p99)?",
+            "time to sign in p99", "first code request → accepted code, 99th percentile", Better.LOWER, Kind.DURATION, false,
+            s -> s.timeToSignInMs() == null ? Double.NaN : s.timeToSignInMs().p99()),
+    GOODPUT("goodput", "Does %s change how many sign-ins succeed per second?",
+            "goodput", "successful journeys per simulated second", Better.HIGHER, Kind.RATE, false,
             RunSummary::goodput),
-    MESSAGES_PER_SUCCESS("messagesPerSuccess", "messages per success", "messages sent per successful journey (cost)",
-            Better.LOWER, Kind.NUMBER, true,
+    MESSAGES_PER_SUCCESS("messagesPerSuccess", "Does %s change what each sign-in costs in messages?",
+            "messages per success", "messages sent per successful journey (cost)", Better.LOWER, Kind.NUMBER, true,
             s -> s.messagesPerSuccess() == null ? Double.NaN : s.messagesPerSuccess().getOrDefault("all", Double.NaN));
 
     /** Which way a figure improves. */
@@ -42,6 +53,7 @@ public enum HeadlineFigure {
     public enum Kind { PERCENT, COUNT, TIMES, DURATION, RATE, NUMBER }
 
     private final String key;
+    private final String question;
     private final String label;
     private final String meaning;
     private final Better better;
@@ -49,9 +61,10 @@ public enum HeadlineFigure {
     private final boolean charted;
     private final ToDoubleFunction<RunSummary> read;
 
-    HeadlineFigure(String key, String label, String meaning, Better better, Kind kind, boolean charted,
+    HeadlineFigure(String key, String question, String label, String meaning, Better better, Kind kind, boolean charted,
                    ToDoubleFunction<RunSummary> read) {
         this.key = key;
+        this.question = question;
         this.label = label;
         this.meaning = meaning;
         this.better = better;
@@ -63,6 +76,11 @@ public enum HeadlineFigure {
     /** Stable machine name, used in {@code compare.json} and the page's {@code data-key}s. */
     public String key() {
         return key;
+    }
+
+    /** The question its comparison chart answers, {@code %s} standing for the varied knob. */
+    public String question(String knob) {
+        return String.format(java.util.Locale.ROOT, question, knob);
     }
 
     public String label() {
