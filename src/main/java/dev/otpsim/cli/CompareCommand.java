@@ -121,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
     private static void close(VariantRunner runner) {
         try {
             runner.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             // The figures are already on disk; a failed shutdown is worth a line, not a lost comparison.
             System.err.println("otpsim compare: warning: stopping the run engine failed: " + e.getMessage());
         }

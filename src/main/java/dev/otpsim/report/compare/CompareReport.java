@@ -2,7 +2,6 @@ package dev.otpsim.report.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import dev.otpsim.report.ChartStyle;
 import dev.otpsim.report.Html;
@@ -83,7 +82,7 @@ public final class CompareReport {
         }
         List<Knob> knobs = new ArrayList<>();
         values.forEach((path, vs) -> knobs.add(new Knob(path,
-                vs.stream().map(v -> (ConfigValue) ConfigValueFactory.fromAnyRef(v)).toList())));
+                vs.stream().map(ConfigValueFactory::fromAnyRef).toList())));
         return knobs;
     }
 

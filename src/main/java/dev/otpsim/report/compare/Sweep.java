@@ -62,11 +62,14 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
             root.problem("vary", "missing; expected an object of knob paths to lists of values, e.g. "
                     + "vary { \"people.profile.resend-wait\" = [15s, 30s, 60s] }");
         }
+        Path baseFile = base == null ? null
+                : (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent()).resolve(base).normalize();
+        if (baseFile != null && !java.nio.file.Files.isRegularFile(baseFile)) {
+            root.problem("base", "no such scenario file " + base + " (relative to this file: " + baseFile + ")");
+        }
         root.finish();
         problems.throwIfAny();
 
-        Path baseFile = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
-                .resolve(base).normalize();
         // The base parses (includes, substitutions) or its own problems are reported in its own file.
         Config resolvedBase = ScenarioFiles.parse(baseFile);
         List<Knob> knobs = readKnobs(c, resolvedBase, baseFile, problems);

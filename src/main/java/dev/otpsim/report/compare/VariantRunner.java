@@ -26,9 +26,9 @@ public interface VariantRunner extends AutoCloseable {
      */
     Path run(Variant variant, Path runDir) throws Exception;
 
-    /** Releases what the runner kept open between variants. */
+    /** Releases what the runner kept open between variants (no checked exceptions: wrap them). */
     @Override
-    default void close() throws Exception {
+    default void close() {
         // Runners that keep nothing open between variants have nothing to release.
     }
 

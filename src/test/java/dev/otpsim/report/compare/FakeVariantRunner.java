@@ -3,7 +3,6 @@ package dev.otpsim.report.compare;
 import com.typesafe.config.Config;
 import dev.otpsim.report.RunFixture;
 import dev.otpsim.scenario.Problems;
-import dev.otpsim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -108,7 +108,7 @@ class SweepTest {
         Path f = dir.resolve("s.conf");
         Files.writeString(f, "base = nowhere.conf\nvary { a = [1] }\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> Sweep.parse(f));
-        assertTrue(e.getMessage().contains("nowhere.conf") && e.getMessage().contains("no such file"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.conf:1: base: no such scenario file nowhere.conf"), e.getMessage());
         Files.writeString(f, "name = x\n");
         e = assertThrows(ScenarioException.class, () -> Sweep.parse(f));
         assertTrue(e.getMessage().contains("base: missing") && e.getMessage().contains("vary: missing"), e.getMessage());
