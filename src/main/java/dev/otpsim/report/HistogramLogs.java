@@ -19,6 +19,7 @@ public final class HistogramLogs {
      */
     public static Histogram readTotal(Path file) {
         Histogram total = new Histogram(3);
+        int intervals = 0;
         try (InputStream in = Files.newInputStream(file);
              HistogramLogReader reader = new HistogramLogReader(in)) {
             EncodableHistogram interval;
@@ -28,6 +29,7 @@ public final class HistogramLogs {
                             + " intervals; expected integer histograms (milliseconds)");
                 }
                 total.add(h);
+                intervals++;
             }
         } catch (IOException e) {
             throw new ReportInputException(file, Files.exists(file) ? "cannot read: " + e.getMessage() : "missing");
@@ -38,6 +40,19 @@ public final class HistogramLogs {
             throw new ReportInputException(file, "not a readable HdrHistogram interval log ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
+        if (intervals == 0 && hasForeignLines(file)) {
+            // HdrHistogram's reader skips lines it does not understand, so a wrong file would read as "no data".
+            throw new ReportInputException(file, "no interval histograms found; expected an HdrHistogram interval log");
+        }
         return total;
+    }
+
+    /** Whether the file has lines other than the comments and legend a log of zero intervals holds. */
+    private static boolean hasForeignLines(Path file) {
+        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
+            return lines.map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("\"StartTimestamp\""));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
     }
 }

@@ -95,6 +95,23 @@ class RunReportTest {
     }
 
     @Test
+    void aChannelThatCarriedNothingHasAnEmptyLogAndStillReports(@TempDir Path dir) throws Exception {
+        RunFixture f = new RunFixture();
+        f.windows = 12;
+        f.write(dir);
+        // What HistogramLogWriter leaves for a channel with no deliveries: header lines only.
+        try (var w = new java.io.PrintStream(Files.newOutputStream(dir.resolve("hdr/delivery-voice.hlog")))) {
+            org.HdrHistogram.HistogramLogWriter writer = new org.HdrHistogram.HistogramLogWriter(w);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(0);
+            writer.outputLegend();
+        }
+        RunDirectory run = RunDirectory.read(dir);
+        assertEquals(0, run.delivery().get("voice").getTotalCount());
+        assertTrue(Files.size(RunReport.write(dir)) > 0);
+    }
+
+    @Test
     void aMissingOrCorruptFileIsNamed(@TempDir Path dir) throws Exception {
         RunFixture f = new RunFixture();
         f.windows = 12;
@@ -102,6 +119,9 @@ class RunReportTest {
         Files.writeString(dir.resolve("hdr/delivery-email.hlog"), "#[StartTime: 1]\n0.000,10.000,5.0,HISTFAAAAnotbase64!!\n");
         ReportInputException e = assertThrowsInput(() -> RunReport.write(dir));
         assertTrue(e.getMessage().contains("delivery-email.hlog"), e.getMessage());
+        Files.writeString(dir.resolve("hdr/delivery-email.hlog"), "sms,4000\nsms,5200\n");
+        e = assertThrowsInput(() -> RunReport.write(dir));
+        assertTrue(e.getMessage().contains("delivery-email.hlog: no interval histograms found"), e.getMessage());
         Files.delete(dir.resolve("summary.json"));
         e = assertThrowsInput(() -> RunReport.write(dir));
         assertTrue(e.getMessage().contains("summary.json") && e.getMessage().contains("missing"), e.getMessage());
