@@ -173,7 +173,6 @@ final class RunReportPage {
             return;
         }
         new TreeMap<>(m).forEach((k, p) -> {
-            String unit = realTime ? " real ms" : "";
             for (String q : List.of("p50", "p90", "p99", "max")) {
                 long v = switch (q) {
                     case "p50" -> p.p50();
@@ -182,7 +181,7 @@ final class RunReportPage {
                     default -> p.max();
                 };
                 row(label + k + " " + q + (realTime ? " (real time)" : ""), key + "." + k + "." + q, v,
-                        realTime ? Figures.number(v) + unit : Figures.duration(v));
+                        realTime ? Figures.number(v) + " ms" : Figures.duration(v));
             }
         });
     }
