@@ -53,6 +53,9 @@ public final class CompareChart {
             pct.setMaximumFractionDigits(1);
             y.setNumberFormatOverride(pct);
         }
+        if (figure.kind() == HeadlineFigure.Kind.COUNT) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12);
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);

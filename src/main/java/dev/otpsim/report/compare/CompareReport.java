@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Writes a comparison's {@code compare.json}, {@code compare.html} and {@code charts/*.png}: one
- * row per variant with the headline figures (best per column marked), each charted figure against
+ * row per variant with the headline figures (best per column marked), each figure charted against
  * the first varied knob with one line per value of the second, and links to every variant's report.
  */
 public final class CompareReport {
@@ -59,11 +59,9 @@ public final class CompareReport {
             // With more than two knobs a point on the chart would stand for several variants: table only.
             if (knobs.size() <= Sweep.CHARTED_KNOBS) {
                 for (HeadlineFigure f : HeadlineFigure.values()) {
-                    if (f.charted()) {
-                        Path rel = Path.of("charts", f.key() + ".png");
-                        ChartStyle.save(CompareChart.create(f, knobs, results), compareDir.resolve(rel));
-                        charts.add(rel);
-                    }
+                    Path rel = Path.of("charts", f.key() + ".png");
+                    ChartStyle.save(CompareChart.create(f, knobs, results), compareDir.resolve(rel));
+                    charts.add(rel);
                 }
             }
             Path html = compareDir.resolve(HTML);
