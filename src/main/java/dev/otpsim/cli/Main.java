@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             TargetCommand.class,
             GatewayCommand.class,
             CommandLine.HelpCommand.class,

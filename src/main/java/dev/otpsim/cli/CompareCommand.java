@@ -1,0 +1,135 @@
+package dev.otpsim.cli;
+
+import dev.otpsim.report.compare.CompareOptions;
+import dev.otpsim.report.compare.CompareReport;
+import dev.otpsim.report.compare.Comparison;
+import dev.otpsim.report.compare.Sweep;
+import dev.otpsim.report.compare.Variant;
+import dev.otpsim.report.compare.VariantResult;
+import dev.otpsim.report.compare.VariantRunner;
+import dev.otpsim.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code otpsim compare <sweep>}: runs every variant of a sweep with the same seed and load and
+ * writes {@code compare.html} and {@code compare.json} side by side with each variant's own report.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run every variant of a sweep (a base scenario and knobs to vary) with the same seed and load, "
+                + "and write a comparison page. Exit 0 ok, 2 bad sweep or a variant failed.")
+public final class CompareCommand implements Callable<Integer> {
+
+    /**
+     * Builds the runner that executes variants with the real run engine. The run side sets it at
+     * start-up; comparisons never run without it (there is no pretend run).
+     */
+    public static volatile Function<CompareOptions, VariantRunner> runnerFactory;
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Parameters(paramLabel = "SWEEP", description = "sweep file, e.g. scenarios/compare-resend-wait.conf")
+    Path sweepFile;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "parent directory of the comparison (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed for every variant, instead of the base scenario's")
+    Long seed;
+
+    @Option(names = "--time-scale", paramLabel = "X", description = "simulated seconds per real second for every variant")
+    Double timeScale;
+
+    @Override
+    public Integer call() {
+        Sweep sweep;
+        List<Variant> variants;
+        try {
+            sweep = Sweep.parse(sweepFile);
+            if (seed != null) {
+                sweep = sweep.withOverride("seed", seed);
+            }
+            if (timeScale != null) {
+                if (!(timeScale > 0)) {
+                    System.err.println("otpsim compare: --time-scale must be greater than zero, got " + timeScale);
+                    return Main.BAD_INPUT;
+                }
+                sweep = sweep.withOverride("time-scale", timeScale);
+            }
+            variants = sweep.variants();
+        } catch (ScenarioException e) {
+            return invalid(e);
+        }
+        Function<CompareOptions, VariantRunner> factory = runnerFactory;
+        if (factory == null) {
+            System.err.println("otpsim compare: this build has no run engine wired in, so no variant can run");
+            return Main.BAD_INPUT;
+        }
+        // Named like a run directory (time first, so listings sort by age), after the sweep.
+        Path compareDir = out.resolve(LocalDateTime.now().format(ID_TIME) + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        CompareOptions options = new CompareOptions(sweepFile, compareDir, Optional.ofNullable(seed), Optional.ofNullable(timeScale));
+        VariantRunner runner;
+        try {
+            runner = factory.apply(options);
+        } catch (RuntimeException e) {
+            System.err.println("otpsim compare: cannot start the run engine: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        try {
+            Comparison.check(variants, runner);
+            Files.createDirectories(compareDir);
+        } catch (ScenarioException e) {
+            close(runner);
+            return invalid(e);
+        } catch (IOException e) {
+            close(runner);
+            System.err.println("otpsim compare: cannot create " + compareDir + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        System.out.println("comparing " + variants.size() + " variants of " + sweep.baseFile().getFileName() + " into " + compareDir);
+        List<VariantResult> results;
+        try (CompareProgress progress = CompareProgress.start(variants.size(), System.out)) {
+            results = Comparison.run(variants, runner, compareDir, progress);
+        } catch (ScenarioException e) {
+            return invalid(e);
+        } catch (Comparison.VariantFailed e) {
+            System.err.println("otpsim compare: " + e.getMessage());
+            if (!e.done().isEmpty()) {
+                Path partial = CompareReport.write(compareDir, sweep, e.done());
+                System.err.println("partial comparison of the " + e.done().size() + " variants that ran: " + partial.toAbsolutePath().toUri());
+            }
+            return Main.BAD_INPUT;
+        } finally {
+            close(runner);
+        }
+        Path html = CompareReport.write(compareDir, sweep, results);
+        System.out.println("comparison: " + html.toAbsolutePath().toUri());
+        return Main.OK;
+    }
+
+    private static void close(VariantRunner runner) {
+        try {
+            runner.close();
+        } catch (RuntimeException e) {
+            // The figures are already on disk; a failed shutdown is worth a line, not a lost comparison.
+            System.err.println("otpsim compare: warning: stopping the run engine failed: " + e.getMessage());
+        }
+    }
+
+    private static int invalid(ScenarioException e) {
+        System.err.println("otpsim compare: invalid sweep (" + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ")");
+        e.problems().forEach(p -> System.err.println("  " + p));
+        return Main.BAD_INPUT;
+    }
+}

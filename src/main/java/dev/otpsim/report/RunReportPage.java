@@ -1,0 +1,229 @@
+package dev.otpsim.report;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.metrics.RunSummary.Percentiles;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The HTML of one run's report. Each headline figure's cell carries {@code data-key} (its path in
+ * {@code summary.json}, e.g. {@code timeToSignInMs.p90}; {@code retryStorms.length} for a list's
+ * size) and {@code data-value} (the exact value), so tools and tests can check the page against
+ * the summary while people read the rounded text.
+ */
+final class RunReportPage {
+    private final RunDirectory run;
+    private final RunSummary s;
+    private final Optional<Config> scenario;
+    private final List<RunReport.Chart> charts;
+    private final StringBuilder b = new StringBuilder(32_000);
+
+    RunReportPage(RunDirectory run, Optional<Config> scenario, List<RunReport.Chart> charts) {
+        this.run = run;
+        this.s = run.summary();
+        this.scenario = scenario;
+        this.charts = charts;
+    }
+
+    String render() {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>otpsim run ")
+                .append(Html.esc(s.runId())).append("</title>\n<style>").append(Html.STYLE).append("</style></head><body>\n");
+        b.append("<h1>Run ").append(Html.esc(s.runId())).append("</h1>\n<p class=\"sub\">scenario <b>")
+                .append(Html.esc(s.scenario())).append("</b> · seed ").append(s.seed()).append(" · time-scale ")
+                .append(Html.esc(Figures.number(s.timeScale()))).append("× · ")
+                .append(Html.esc(Figures.duration(s.simulatedDurationMs()))).append(" simulated in ")
+                .append(Html.esc(String.format(java.util.Locale.ROOT, "%.1f s", s.wallSeconds()))).append(" real · started ")
+                .append(Html.esc(s.startedAt())).append("</p>\n");
+        run.gatlingReport().ifPresent(g -> b.append("<p>Per-request HTTP figures: <a href=\"").append(Html.href(g))
+                .append("\">Gatling's report</a></p>\n"));
+        headline();
+        thresholds();
+        storms();
+        chartsSection();
+        alsoMeasured();
+        scenarioSection();
+        b.append("<p class=\"note\">All durations are simulated time unless marked real. Rebuild this page from the run's raw files with <code>otpsim report ")
+                .append(Html.esc(run.dir().getFileName())).append("</code>.</p>\n</body></html>\n");
+        return b.toString();
+    }
+
+    private void headline() {
+        b.append("<h2>Headline</h2>\n<table class=\"headline\">\n");
+        long success = s.outcomes() == null ? 0 : s.outcomes().getOrDefault("success", 0L);
+        row("Journeys started", "journeys", s.journeys(), Figures.number(s.journeys()));
+        row("Successful journeys", "outcomes.success", success,
+                Figures.number(success) + share(success, s.journeys(), "of journeys"));
+        row("Stale-code rate (submissions)", "staleSubmissionRate", s.staleSubmissionRate(),
+                Figures.percent(s.staleSubmissionRate()) + " of " + Figures.number(s.submissionCount()) + " submissions");
+        row("Journeys with a rejected stale code", "staleJourneyRate", s.staleJourneyRate(), Figures.percent(s.staleJourneyRate()));
+        row("Stale codes the target accepted", "staleAccepted", s.staleAccepted(), Figures.number(s.staleAccepted()));
+        row("Lockout rate", "lockoutRate", s.lockoutRate(),
+                Figures.percent(s.lockoutRate()) + " (" + Figures.number(s.lockedJourneys()) + " journeys)");
+        row("Self-inflicted lockouts (no mistyped code)", "selfInflictedLockouts", s.selfInflictedLockouts(),
+                Figures.number(s.selfInflictedLockouts()) + share(s.selfInflictedLockouts(), s.lockedJourneys(), "of lockouts"));
+        row("Send amplification (sends / journeys)", "sendAmplification", s.sendAmplification(), Figures.times(s.sendAmplification()));
+        row("Retry ratio (resends / sends)", "retryRatio", s.retryRatio(), Figures.percent(s.retryRatio()));
+        List<RunSummary.Storm> storms = s.retryStorms() == null ? List.of() : s.retryStorms();
+        long metastable = storms.stream().filter(RunSummary.Storm::metastable).count();
+        row("Retry storms", "retryStorms.length", storms.size(),
+                storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
+        Percentiles t = s.timeToSignInMs();
+        if (t != null) {
+            row("Time to sign in p50", "timeToSignInMs.p50", t.p50(), Figures.duration(t.p50()));
+            row("Time to sign in p90", "timeToSignInMs.p90", t.p90(), Figures.duration(t.p90()));
+            row("Time to sign in p99", "timeToSignInMs.p99", t.p99(), Figures.duration(t.p99()));
+            row("Time to sign in max", "timeToSignInMs.max", t.max(), Figures.duration(t.max()));
+        }
+        row("Goodput (successful journeys per simulated second)", "goodput", s.goodput(),
+                Figures.perSecond(s.goodput()) + " of " + Figures.perSecond(s.offeredRate()) + " offered");
+        row("Offered load (journeys per simulated second)", "offeredRate", s.offeredRate(), Figures.perSecond(s.offeredRate()));
+        Map<String, Double> mps = s.messagesPerSuccess() == null ? Map.of() : s.messagesPerSuccess();
+        if (mps.containsKey("all")) {
+            row("Messages per successful journey", "messagesPerSuccess.all", mps.get("all"), Figures.number(mps.get("all")));
+        }
+        new TreeMap<>(mps).forEach((channel, v) -> {
+            if (!channel.equals("all")) {
+                row("… of which " + channel, "messagesPerSuccess." + channel, v, Figures.number(v));
+            }
+        });
+        b.append("</table>\n");
+    }
+
+    private void thresholds() {
+        if (s.thresholds() == null || s.thresholds().isEmpty()) {
+            return;
+        }
+        long failed = s.thresholds().stream().filter(t -> !t.passed()).count();
+        b.append("<h2>Thresholds: ").append(failed == 0 ? "<span class=\"pass\">all passed</span>"
+                : "<span class=\"fail\">" + failed + " failed</span>").append("</h2>\n<table><tr><th>threshold</th><th>this run</th><th>result</th></tr>\n");
+        for (int i = 0; i < s.thresholds().size(); i++) {
+            RunSummary.ThresholdResult t = s.thresholds().get(i);
+            b.append("<tr><td><code>").append(Html.esc(t.expression())).append("</code></td>");
+            cell("thresholds." + i + ".actual", t.actual(), Figures.number(t.actual()));
+            b.append("<td data-key=\"thresholds.").append(i).append(".passed\" data-value=\"").append(t.passed())
+                    .append("\" class=\"").append(t.passed() ? "pass\">passed" : "fail\">failed").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private void storms() {
+        if (s.retryStorms() == null || s.retryStorms().isEmpty()) {
+            return;
+        }
+        b.append("<h2>Retry storms</h2>\n<p class=\"note\">Retry ratio above the threshold for consecutive windows while carrier backlog or delivery delay grew. "
+                + "Metastable: it lasted longer than the recovery time after its trigger ended.</p>\n"
+                + "<table><tr><th>start</th><th>length</th><th>windows</th><th>peak retry ratio</th><th>peak sends / window</th><th>trigger ended</th><th>metastable</th></tr>\n");
+        for (int i = 0; i < s.retryStorms().size(); i++) {
+            RunSummary.Storm st = s.retryStorms().get(i);
+            String k = "retryStorms." + i + ".";
+            b.append("<tr>");
+            cell(k + "startMs", st.startMs(), Figures.duration(st.startMs()));
+            cell(k + "lengthMs", st.lengthMs(), Figures.duration(st.lengthMs()));
+            cell(k + "windows", st.windows(), Integer.toString(st.windows()));
+            cell(k + "peakRetryRatio", st.peakRetryRatio(), Figures.percent(st.peakRetryRatio()));
+            cell(k + "peakSendsPerWindow", st.peakSendsPerWindow(), Figures.number(st.peakSendsPerWindow()));
+            cell(k + "triggerEndMs", st.triggerEndMs(), st.triggerEndMs() < 0 ? "unknown" : Figures.duration(st.triggerEndMs()));
+            b.append("<td>").append(st.metastable() ? "<span class=\"fail\">yes</span>" : "no").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private void chartsSection() {
+        b.append("<h2>Charts</h2>\n");
+        for (RunReport.Chart c : charts) {
+            b.append("<figure><img src=\"").append(Html.href(c.file())).append("\" width=\"").append(ChartStyle.WIDTH)
+                    .append("\" height=\"").append(ChartStyle.HEIGHT).append("\" alt=\"").append(Html.esc(c.question()))
+                    .append("\"><figcaption>").append(Html.esc(c.howToRead())).append("</figcaption></figure>\n");
+        }
+    }
+
+    private void alsoMeasured() {
+        b.append("<h2>Also measured</h2>\n<table>\n");
+        row("Submissions", "submissionCount", s.submissionCount(), Figures.number(s.submissionCount()));
+        row("Code sends accepted by the target", "sends", s.sends(), Figures.number(s.sends()));
+        counts("Submissions: ", "submissions", s.submissions());
+        counts("Journeys: ", "outcomes", s.outcomes());
+        counts("Messages lost: ", "lostMessages", s.lostMessages());
+        row("Duplicate messages delivered", "duplicatedMessages", s.duplicatedMessages(), Figures.number(s.duplicatedMessages()));
+        row("Messages for unknown recipients", "unknownRecipients", s.unknownRecipients(), Figures.number(s.unknownRecipients()));
+        row("Target answers contradicting the ledger", "targetDisagreements", s.targetDisagreements(), Figures.number(s.targetDisagreements()));
+        if (s.disagreements() != null) {
+            new TreeMap<>(s.disagreements()).forEach((kind, n) -> b.append("<tr><td>… ").append(Html.esc(kind))
+                    .append("</td><td class=\"num\">").append(Figures.number(n)).append("</td></tr>\n"));
+        }
+        latencies("Delivery latency ", "deliveryLatencyMs", s.deliveryLatencyMs(), false);
+        latencies("HTTP ", "httpLatencyMs", s.httpLatencyMs(), true);
+        b.append("</table>\n");
+    }
+
+    private void counts(String label, String key, Map<String, Long> m) {
+        if (m == null) {
+            return;
+        }
+        new TreeMap<>(m).forEach((k, n) -> row(label + k, key + "." + k, n, Figures.number(n)));
+    }
+
+    private void latencies(String label, String key, Map<String, Percentiles> m, boolean realTime) {
+        if (m == null) {
+            return;
+        }
+        new TreeMap<>(m).forEach((k, p) -> {
+            for (String q : List.of("p50", "p90", "p99", "max")) {
+                long v = switch (q) {
+                    case "p50" -> p.p50();
+                    case "p90" -> p.p90();
+                    case "p99" -> p.p99();
+                    default -> p.max();
+                };
+                row(label + k + " " + q + (realTime ? " (real time)" : ""), key + "." + k + "." + q, v,
+                        realTime ? Figures.number(v) + " ms" : Figures.duration(v));
+            }
+        });
+    }
+
+    private void scenarioSection() {
+        b.append("<h2>The scenario as run</h2>\n<table>\n");
+        fact("scenario", s.scenario());
+        fact("scenario file", s.scenarioFile());
+        fact("seed", Long.toString(s.seed()));
+        fact("time-scale", Figures.number(s.timeScale()) + " simulated seconds per real second");
+        fact("started at", s.startedAt());
+        run.runInfo().forEach(this::fact);
+        b.append("</table>\n");
+        scenario.ifPresent(c -> {
+            b.append("<h3>Every knob</h3>\n<table><tr><th>key</th><th>value</th></tr>\n");
+            Map<String, ConfigValue> knobs = new TreeMap<>();
+            c.entrySet().forEach(e -> knobs.put(e.getKey(), e.getValue()));
+            knobs.forEach((k, v) -> b.append("<tr><td><code>").append(Html.esc(k)).append("</code></td><td><code>")
+                    .append(Html.esc(v.render(ConfigRenderOptions.concise()))).append("</code></td></tr>\n"));
+            b.append("</table>\n");
+        });
+        run.scenarioText().ifPresentOrElse(
+                text -> b.append("<details><summary>scenario.conf</summary><pre>").append(Html.esc(text)).append("</pre></details>\n"),
+                () -> b.append("<p class=\"note\">The run left no scenario.conf.</p>\n"));
+    }
+
+    private void fact(String name, String value) {
+        b.append("<tr><td>").append(Html.esc(name)).append("</td><td>").append(Html.esc(value)).append("</td></tr>\n");
+    }
+
+    private void row(String label, String key, Number value, String text) {
+        b.append("<tr><td>").append(Html.esc(label)).append("</td>");
+        cell(key, value, text);
+        b.append("</tr>\n");
+    }
+
+    private void cell(String key, Number value, String text) {
+        b.append("<td class=\"num\" data-key=\"").append(Html.esc(key)).append("\" data-value=\"").append(Html.esc(value))
+                .append("\">").append(Html.esc(text)).append("</td>");
+    }
+
+    private static String share(long part, long whole, String of) {
+        return whole == 0 ? "" : " (" + Figures.percent((double) part / whole) + " " + of + ")";
+    }
+}
