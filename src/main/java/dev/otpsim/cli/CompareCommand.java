@@ -31,10 +31,10 @@ import picocli.CommandLine.Parameters;
 public final class CompareCommand implements Callable<Integer> {
 
     /**
-     * Builds the runner that executes variants with the real run engine. The run side sets it at
-     * start-up; comparisons never run without it (there is no pretend run).
+     * Builds the runner that executes variants: the real run engine. Tests of the comparison
+     * itself may swap it; a null factory refuses to run (there is no pretend run).
      */
-    public static volatile Function<CompareOptions, VariantRunner> runnerFactory;
+    public static volatile Function<CompareOptions, VariantRunner> runnerFactory = EngineVariantRunner::new;
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

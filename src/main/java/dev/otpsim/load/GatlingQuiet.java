@@ -19,9 +19,11 @@ final class GatlingQuiet {
             Preferences p = Preferences.userRoot().node(NODE);
             long now = System.currentTimeMillis();
             p.putLong("lastCheckTimestamp", now);
-            p.putBoolean("lastCheckSuccess", true);
+            p.putLong("lastCheckSuccess", now); // the time of the last successful check
             p.put("latestReleaseNumber", thisVersion);
-            p.putLong("latestReleaseDate", now);
+            // Gatling reads the date back with the pattern "yyyyMMddHHmmss z".
+            p.put("latestReleaseDate", java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss z")));
             p.flush();
         } catch (BackingStoreException | SecurityException e) {
             // Nothing lost: Gatling then checks as usual.

@@ -23,6 +23,7 @@ import dev.otpsim.metrics.SummaryBuilder;
 import dev.otpsim.metrics.WindowWriter;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.person.Population;
+import dev.otpsim.report.RunReport;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.target.HttpGatewayOutbox;
 import dev.otpsim.target.LoopbackGuard;
@@ -166,6 +167,9 @@ public final class RunEngine {
                     scenario.name(), scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
                     endMillis, wallSeconds, channels), metrics, windows, storms, scenario.thresholds());
             JSON.writeValue(runDir.resolve("summary.json").toFile(), summary);
+            if (options.writeHtml()) {
+                RunReport.write(runDir);
+            }
             return new RunResult(runDir, summary, gatlingReport(runDir), cutOff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,7 +191,7 @@ public final class RunEngine {
     private static void runGatling(Path runDir, Scenario scenario) {
         String[] args = {"-s", OtpSimulation.class.getName(), "-rf", runDir.resolve("gatling").toString(),
             "-rd", scenario.name()};
-        GatlingQuiet.skipVersionCheck(version(io.gatling.javaapi.core.Simulation.class));
+        GatlingQuiet.skipVersionCheck(io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion());
         int code;
         try {
             code = io.gatling.app.Gatling$.MODULE$.fromArgs(args);
@@ -242,12 +246,12 @@ public final class RunEngine {
 
     private static void writeRunInfo(Path runDir, String startedAt) throws IOException {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("otpsim", version(RunEngine.class));
+        info.put("otpsim", version("dev.otpsim", "otpsim"));
         info.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        info.put("gatling", version(io.gatling.javaapi.core.Simulation.class));
-        info.put("akka", version(akka.actor.ActorSystem.class));
-        info.put("hdrhistogram", version(org.HdrHistogram.Histogram.class));
-        info.put("jfreechart", version(org.jfree.chart.JFreeChart.class));
+        info.put("gatling", io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion());
+        info.put("akka", akka.Version.current());
+        info.put("hdrhistogram", version("org.hdrhistogram", "HdrHistogram"));
+        info.put("jfreechart", version("org.jfree", "jfreechart"));
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         info.put("startedAt", startedAt);
@@ -255,8 +259,18 @@ public final class RunEngine {
         JSON.writeValue(runDir.resolve("run-info.json").toFile(), info);
     }
 
-    private static String version(Class<?> c) {
-        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
+    /** A library's version from the pom.properties Maven puts in its jar (kept by the shaded jar too). */
+    static String version(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = RunEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

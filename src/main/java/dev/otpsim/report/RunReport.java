@@ -32,7 +32,7 @@ public final class RunReport {
     /** The page's file name inside the run directory. */
     public static final String INDEX = "index.html";
     /** Where the storm threshold is set in a scenario; SPEC.md's default applies when absent. */
-    public static final String RETRY_THRESHOLD_KEY = "metrics.retry-storm.threshold";
+    public static final String RETRY_THRESHOLD_KEY = "metrics.storm.threshold";
     /** The Google SRE retry budget, SPEC.md's default storm threshold. */
     public static final double DEFAULT_RETRY_THRESHOLD = 0.10;
 

@@ -21,6 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import dev.otpsim.report.compare.CompareOptions;
+import dev.otpsim.report.compare.VariantRunner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,10 +42,11 @@ class CompareCommandTest {
             """;
 
     final List<FakeVariantRunner> runners = new ArrayList<>();
+    private final Function<CompareOptions, VariantRunner> engine = CompareCommand.runnerFactory;
 
     @AfterEach
-    void unwire() {
-        CompareCommand.runnerFactory = null;
+    void rewire() {
+        CompareCommand.runnerFactory = engine;
     }
 
     private Path tinySweep(Path dir) throws Exception {

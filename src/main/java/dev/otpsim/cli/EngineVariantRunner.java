@@ -1,0 +1,38 @@
+package dev.otpsim.cli;
+
+import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.RunOptions;
+import dev.otpsim.report.compare.CompareOptions;
+import dev.otpsim.report.compare.Variant;
+import dev.otpsim.report.compare.VariantRunner;
+import dev.otpsim.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Runs the variants of a comparison with the real run engine, one after another, each exactly
+ * as {@code otpsim run} would run that variant's scenario (same seed, same load).
+ */
+final class EngineVariantRunner implements VariantRunner {
+    private final CompareOptions options;
+
+    EngineVariantRunner(CompareOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void check(Variant variant) {
+        ScenarioLoader.fromConfig(variant.config(), options.sweepFile());
+    }
+
+    @Override
+    public Path run(Variant variant, Path runDir) throws Exception {
+        var scenario = ScenarioLoader.fromConfig(variant.config(), options.sweepFile());
+        RunOptions run = RunOptions.defaults().withReportsDir(runDir.getParent())
+                .withRunId(runDir.getFileName().toString()).quiet();
+        // The progress bar owns the console; the engine's own lines would break it.
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        return new RunEngine(silent).run(scenario, run).runDir();
+    }
+}
