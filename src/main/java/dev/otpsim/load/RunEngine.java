@@ -7,6 +7,7 @@ import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.Carriers;
 import dev.otpsim.carrier.gateway.CarrierGateway;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
+import dev.otpsim.carrier.impairment.Capacity;
 import dev.otpsim.carrier.impairment.Impairment;
 import dev.otpsim.carrier.impairment.Outage;
 import dev.otpsim.clock.ScaledClock;
@@ -222,13 +223,15 @@ public final class RunEngine {
         return c;
     }
 
-    /** Outage windows: the triggers a retry storm may outlive. */
+    /** Outage windows and capacity drops: the triggers a retry storm may outlive. */
     static List<StormDetector.Trigger> triggers(Map<Channel, CarrierSpec> specs) {
         List<StormDetector.Trigger> t = new ArrayList<>();
         for (CarrierSpec spec : specs.values()) {
             for (Impairment i : spec.impairments()) {
                 if (i instanceof Outage o) {
                     t.add(new StormDetector.Trigger(o.startMillis(), o.endMillis()));
+                } else if (i instanceof Capacity c) {
+                    c.drops().forEach(d -> t.add(new StormDetector.Trigger(d.startMillis(), d.endMillis())));
                 }
             }
         }
