@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.ConfigRenderOptions;
 import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.Carriers;
+import dev.otpsim.carrier.DeliveryEvents;
 import dev.otpsim.carrier.gateway.CarrierGateway;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
 import dev.otpsim.carrier.impairment.Capacity;
@@ -67,6 +68,8 @@ public final class RunEngine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Real-time allowance on top of the longest possible journey, for start-up and drain. */
     private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
+    /** Warm-up people (a send and a wrong verification each) before simulated time starts. */
+    private static final int WARMUP_JOURNEYS = 300;
 
     private final PrintStream out;
 
@@ -108,10 +111,11 @@ public final class RunEngine {
         List<AutoCloseable> running = new ArrayList<>();
         try (LedgerLog log = new LedgerLog(runDir.resolve("ledger.csv"))) {
             Ledger ledger = new Ledger(new Classifier(scenario.policy().codeTtl().toMillis()), metrics, log);
-            Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, ledger);
+            DeliveryEvents events = Warmup.filter(ledger);
+            Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
-                    RecipientPolicy.KNOWN_ONLY, ledger, carriers::submit);
+                    RecipientPolicy.KNOWN_ONLY, events, carriers::submit);
             running.add(gateway);
             OtpService service = new OtpService(scenario.policy(), clock, new HttpGatewayOutbox(gateway.httpUri()),
                     new SecureRandom());
@@ -139,7 +143,7 @@ public final class RunEngine {
 
             RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
                     scenario.load(), scenario.pollMillis(), maxRealMillis, RunContext::referenceIdentity,
-                    new AtomicLong()));
+                    new AtomicLong(), WARMUP_JOURNEYS));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
                 out.println("otpsim: target " + target.baseUri() + ", gateway " + gateway.httpUri()
