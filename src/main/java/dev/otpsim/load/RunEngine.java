@@ -115,7 +115,7 @@ public final class RunEngine {
             Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
-                    RecipientPolicy.KNOWN_ONLY, events, carriers::submit);
+                    RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
             OtpService service = new OtpService(scenario.policy(), clock, new HttpGatewayOutbox(gateway.httpUri()),
                     new SecureRandom());
