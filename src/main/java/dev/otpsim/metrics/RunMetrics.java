@@ -130,8 +130,11 @@ public final class RunMetrics {
     }
 
     public void delivered(Channel channel, long visibleAtMillis, long latencyMillis) {
-        deliveryLatency[channel.ordinal()].recordValue(Math.max(0, latencyMillis));
-        window(visibleAtMillis).delivered[channel.ordinal()].increment();
+        long latency = Math.max(0, latencyMillis);
+        deliveryLatency[channel.ordinal()].recordValue(latency);
+        Window w = window(visibleAtMillis);
+        w.delivered[channel.ordinal()].increment();
+        w.recordDelivery(channel.ordinal(), latency);
     }
 
     public void lost(LossReason reason) {
