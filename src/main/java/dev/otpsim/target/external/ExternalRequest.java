@@ -172,7 +172,8 @@ public final class ExternalRequest implements TargetProtocol.Request {
         }
         if (form) {
             return s.optionalSection("form").map(f -> {
-                Map<String, Template> fields = new LinkedHashMap<>();
+                // Alphabetical: HOCON does not keep key order, and a stable body is easier to compare.
+                Map<String, Template> fields = new java.util.TreeMap<>();
                 for (String key : f.keys()) {
                     Template t = template(f, key, "", allowed);
                     fields.put(key, t == null ? Template.literal("") : t);
@@ -201,7 +202,7 @@ public final class ExternalRequest implements TargetProtocol.Request {
     }
 
     private static Map<String, Object> jsonFields(Section j, Set<String> allowed) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new java.util.TreeMap<>(); // alphabetical, as form fields
         for (String key : j.keys()) {
             switch (j.type(key)) {
                 case OBJECT -> fields.put(key, jsonFields(j.section(key), allowed));

@@ -61,7 +61,7 @@ public record OutcomeRule(List<int[]> statuses, String jsonField, String jsonEqu
             j.finish();
         }
         Pattern body = null;
-        String regex = s.string("body", null);
+        String regex = s.has("body") ? s.string("body", "") : null;
         if (regex != null) {
             try {
                 body = Pattern.compile(regex);

@@ -33,8 +33,8 @@ public record RetryAfter(String header, String jsonPath, Duration unit, Duration
         switch (rule.type(key)) {
             case OBJECT -> {
                 Section s = rule.section(key);
-                String header = s.string("header", null);
-                String json = s.string("json", null);
+                String header = s.has("header") ? s.string("header", "") : null;
+                String json = s.has("json") ? s.string("json", "") : null;
                 Duration unit = s.positiveDuration("unit", Duration.ofSeconds(1));
                 Duration fallback = s.duration("default", DEFAULT_FALLBACK);
                 if (header != null && json != null) {
