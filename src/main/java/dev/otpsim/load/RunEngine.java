@@ -77,16 +77,9 @@ public final class RunEngine {
     }
 
     public RunResult run(Scenario scenario, RunOptions options) throws IOException {
-        LoopbackGuard.refusal("gateway", scenario.gateway().host(), options.allowedHosts(), "--allow-target")
-                .ifPresent(why -> {
-                    throw new IllegalArgumentException(why);
-                });
-        if (scenario.external() != null) {
-            LoopbackGuard.refusal("target.external.base-url", scenario.external().host(), options.allowedHosts(),
-                    "--allow-target").ifPresent(why -> {
-                        throw new IllegalArgumentException(why);
-                    });
-        }
+        refusal(scenario, options.allowedHosts()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         Path runDir = createRunDir(options.reportsDir(), options.runId() != null ? options.runId()
                 : scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String startedAt = OffsetDateTime.now().toString();
@@ -211,6 +204,21 @@ public final class RunEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Why this scenario must not start: its gateway or external target is not on a loopback
+     * address and the user did not name that host with {@code --allow-target}. Checked before
+     * anything listens or sends.
+     */
+    public static java.util.Optional<String> refusal(Scenario scenario, java.util.Collection<String> allowedHosts) {
+        java.util.Optional<String> gateway = LoopbackGuard.refusal("gateway.host", scenario.gateway().host(),
+                allowedHosts, "--allow-target");
+        if (gateway.isPresent() || scenario.external() == null) {
+            return gateway;
+        }
+        return LoopbackGuard.refusal("target.external.base-url", scenario.external().host(), allowedHosts,
+                "--allow-target");
     }
 
     /**
