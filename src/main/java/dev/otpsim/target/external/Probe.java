@@ -99,7 +99,6 @@ public final class Probe {
             specs.put(c, perfectCarriers ? CarrierSpec.PERFECT : scenario.carriers().getOrDefault(c, CarrierSpec.PERFECT));
         }
         ScaledClock clock = ScaledClock.start(scenario.timeScale());
-        clock.zeroNow();
         Handsets handsets = new Handsets();
         Ledger ledger = new Ledger(new Classifier(target.codeTtl().toMillis()), new RunMetrics(scenario.metrics()),
                 LedgerLog.none());
@@ -113,6 +112,7 @@ public final class Probe {
             line("probe: target " + protocol.baseUrl() + "; gateway HTTP " + gateway.httpUri() + ", SMTP "
                     + scenario.gateway().host() + ":" + gateway.smtpPort()
                     + (perfectCarriers ? "; carriers deliver at once" : "; carriers as in the scenario"));
+            clock.zeroNow(); // simulated zero is the first request, not the start-up of carriers and gateway
             Handset handset = handsets.register(who.address());
             Person person = new Person(profile, handset, rng);
             ledger.journeyStarted(who.address(), clock.nowMillis());
