@@ -40,6 +40,8 @@ public record Scenario(Path file, String name, String description, long seed, do
     public String describe() {
         return "scenario \"" + name + "\", seed " + seed + ", time-scale " + timeScale + ", "
                 + Math.round(load.expectedJourneys()) + " journeys over "
-                + dev.otpsim.distribution.Durations.show(load.durationMillis()) + " (simulated)";
+                + dev.otpsim.distribution.Durations.show(load.durationMillis()) + " (simulated)"
+                + (external == null ? "" : ", external target " + external.baseUrl()
+                        + (external.timeScaled() ? " (its durations scaled)" : " on its own clock"));
     }
 }

@@ -177,6 +177,15 @@ class ExternalTargetTest {
     }
 
     @Test
+    void theWorkedExampleValidates() {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/external-example.conf"));
+        assertEquals("http://127.0.0.1:9000", s.external().baseUrl().toString());
+        assertEquals(8025, s.gateway().port());
+        assertEquals(1.0, s.timeScale());
+        assertTrue(s.describe().contains("external target http://127.0.0.1:9000"), s::describe);
+    }
+
+    @Test
     void templates() {
         Template t = Template.parse("u{n:05d}@{n}.test", Set.of("n"));
         assertEquals("u00042@42.test", t.render(n -> "42", v -> v));
