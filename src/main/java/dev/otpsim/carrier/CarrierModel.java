@@ -148,7 +148,8 @@ public final class CarrierModel {
                 if (sendQueue.waitingAt(release) >= capacity.queueLimit()) {
                     return Decision.lost(m, LossReason.QUEUE_FULL, release);
                 }
-                double leaves = Math.max(release, lastDepartureMillis) + capacity.serviceMillis();
+                double starts = Math.max(release, lastDepartureMillis);
+                double leaves = starts + capacity.serviceMillisAt(starts);
                 lastDepartureMillis = leaves;
                 departure = (long) Math.ceil(leaves);
             }

@@ -16,6 +16,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -81,15 +82,23 @@ public final class OtpSimulation extends Simulation {
                 .shareConnections()
                 .acceptHeader("application/json");
 
-        setUp(journeys.injectOpen(injection(ctx.load(), ctx.clock().timeScale())))
+        PopulationBuilder people = journeys.injectOpen(injection(ctx.load(), ctx.clock().timeScale()));
+        if (ctx.warmUpUsers() > 0) {
+            // Same requests, same servers, before simulated time starts; the ledger ignores them.
+            ScenarioBuilder warmUp = scenario("warm-up (not measured)")
+                    .exec(s -> s.set(JOURNEY, new TargetProtocol.Identity(0,
+                            Warmup.PREFIX + s.userId(), Warmup.PREFIX + s.userId())))
+                    .exec(request("warm-up send", protocol.send(), java.util.Set.of(),
+                            s -> protocol.send().path(identity(s), dev.otpsim.handset.Channel.SMS, null),
+                            s -> protocol.send().body(identity(s), dev.otpsim.handset.Channel.SMS, null)))
+                    .exec(request("warm-up verify", protocol.verify(), java.util.Set.of(),
+                            s -> protocol.verify().path(identity(s), dev.otpsim.handset.Channel.SMS, "00000000"),
+                            s -> protocol.verify().body(identity(s), dev.otpsim.handset.Channel.SMS, "00000000")));
+            people = warmUp.injectOpen(rampUsers(ctx.warmUpUsers()).during(Duration.ofSeconds(2))).andThen(people);
+        }
+        setUp(people)
                 .protocols(target)
-                .maxDuration(Duration.ofMillis(ctx.maxDurationMillis()));
-    }
-
-    @Override
-    public void before() {
-        // Simulated zero is the first arrival, not the JVM's start-up.
-        ctx.clock().zeroNow();
+                .maxDuration(Duration.ofMillis(ctx.maxDurationMillis() + 3_000));
     }
 
     private static HttpRequestActionBuilder request(String name, TargetProtocol.Request r,
@@ -120,6 +129,10 @@ public final class OtpSimulation extends Simulation {
             out = out.remove(HEADER + h);
         }
         return out;
+    }
+
+    private static TargetProtocol.Identity identity(Session s) {
+        return (TargetProtocol.Identity) s.get(JOURNEY);
     }
 
     private static JourneyDriver journey(Session s) {

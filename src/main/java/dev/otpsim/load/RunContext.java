@@ -13,10 +13,12 @@ import java.util.function.LongFunction;
  *
  * @param pollMillis        how often (simulated) a waiting person glances at their handset
  * @param maxDurationMillis real-time bound on the whole injection and drain
+ * @param warmUpUsers       people who warm the target up before time starts (0 for an external target)
  */
 public record RunContext(ScaledClock clock, Ledger ledger, Handsets handsets, Population population, long seed,
                          TargetProtocol protocol, LoadProfile load, long pollMillis, long maxDurationMillis,
-                         LongFunction<TargetProtocol.Identity> identities, AtomicLong journeyCounter) {
+                         LongFunction<TargetProtocol.Identity> identities, AtomicLong journeyCounter,
+                         int warmUpUsers) {
 
     private static volatile RunContext current;
 
@@ -45,6 +47,9 @@ public record RunContext(ScaledClock clock, Ledger ledger, Handsets handsets, Po
     /** A new journey: the next person id, their profile and generator, their handset. */
     public JourneyDriver newJourney() {
         long n = journeyCounter.incrementAndGet();
+        if (n == 1) {
+            clock.zeroNow(); // simulated zero is the first arrival, not the JVM's or Gatling's start-up
+        }
         return new JourneyDriver(this, identities.apply(n), n);
     }
 }

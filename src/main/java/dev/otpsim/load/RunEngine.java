@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.ConfigRenderOptions;
 import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.Carriers;
+import dev.otpsim.carrier.DeliveryEvents;
 import dev.otpsim.carrier.gateway.CarrierGateway;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
+import dev.otpsim.carrier.impairment.Capacity;
 import dev.otpsim.carrier.impairment.Impairment;
 import dev.otpsim.carrier.impairment.Outage;
 import dev.otpsim.clock.ScaledClock;
@@ -69,6 +71,8 @@ public final class RunEngine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Real-time allowance on top of the longest possible journey, for start-up and drain. */
     private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
+    /** Warm-up people (a send and a wrong verification each) before simulated time starts. */
+    private static final int WARMUP_JOURNEYS = 300;
 
     private final PrintStream out;
 
@@ -113,10 +117,11 @@ public final class RunEngine {
             // An external target's code validity is only known if the scenario says it (0 = never "expired").
             long codeTtl = external != null ? external.codeTtl().toMillis() : scenario.policy().codeTtl().toMillis();
             Ledger ledger = new Ledger(new Classifier(codeTtl), metrics, log);
-            Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, ledger);
+            DeliveryEvents events = Warmup.filter(ledger);
+            Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
-                    RecipientPolicy.KNOWN_ONLY, ledger, carriers::submit);
+                    RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
             TargetProtocol protocol;
             LongFunction<TargetProtocol.Identity> identities;
@@ -153,7 +158,8 @@ public final class RunEngine {
 
             RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
                     scenario.load(), scenario.pollMillis(), maxRealMillis, identities,
-                    new AtomicLong()));
+                    // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
+                    new AtomicLong(), external != null ? 0 : WARMUP_JOURNEYS));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
                 out.println("otpsim: target " + protocol.baseUrl() + (external != null ? " (external)" : "")
@@ -269,13 +275,15 @@ public final class RunEngine {
         return c;
     }
 
-    /** Outage windows: the triggers a retry storm may outlive. */
+    /** Outage windows and capacity drops: the triggers a retry storm may outlive. */
     static List<StormDetector.Trigger> triggers(Map<Channel, CarrierSpec> specs) {
         List<StormDetector.Trigger> t = new ArrayList<>();
         for (CarrierSpec spec : specs.values()) {
             for (Impairment i : spec.impairments()) {
                 if (i instanceof Outage o) {
                     t.add(new StormDetector.Trigger(o.startMillis(), o.endMillis()));
+                } else if (i instanceof Capacity c) {
+                    c.drops().forEach(d -> t.add(new StormDetector.Trigger(d.startMillis(), d.endMillis())));
                 }
             }
         }

@@ -8,9 +8,9 @@ import java.util.List;
  * windows while carrier backlog or delivery delay grows; metastable when it lasts longer than a
  * recovery time after its trigger (an outage or a capacity drop) ended.
  *
- * <p>"Grows" means the episode's peak backlog or peak delivery p95 exceeds the window just
- * before the episode by the growth factor — so people who simply resend into a healthy network
- * (ratio high, delay flat) are not a storm.
+ * <p>"Grows" means the episode's median backlog or median delivery p95 exceeds the median of
+ * the windows before it by the growth factor — so people who simply resend into a healthy
+ * network (ratio high, delay flat) are not a storm.
  */
 public final class StormDetector {
 
@@ -22,6 +22,9 @@ public final class StormDetector {
     /** A fault that can trigger a storm: it started and ended at these simulated times. */
     public record Trigger(long startMillis, long endMillis) {
     }
+
+    /** Windows before an episode that form its baseline. */
+    static final int BASELINE_WINDOWS = 6;
 
     private final MetricsSpec spec;
 
@@ -63,19 +66,30 @@ public final class StormDetector {
         return in;
     }
 
+    /**
+     * Whether backlog or delivery p95 grew during the episode: the episode's median is above the
+     * growth factor times the median of the windows before it (up to {@link #BASELINE_WINDOWS};
+     * the episode's first window when it starts the run). Medians, not peaks: a window's p95 of a
+     * few dozen heavy-tailed delays jumps about on its own.
+     */
     private boolean grows(List<Sample> w, int from, int to) {
-        // Baseline: the window before the episode (its own first window when it starts the run).
-        Sample base = w.get(Math.max(0, from - 1));
-        long baseBacklog = base.backlog();
-        long baseDelay = base.deliveryP95Millis();
-        long peakBacklog = 0;
-        long peakDelay = 0;
+        int baseFrom = Math.max(0, from - BASELINE_WINDOWS);
+        int baseTo = from == 0 ? 0 : from - 1;
+        long baseBacklog = median(w, baseFrom, baseTo, Sample::backlog);
+        long baseDelay = median(w, baseFrom, baseTo, Sample::deliveryP95Millis);
+        long backlog = median(w, from, to, Sample::backlog);
+        long delay = median(w, from, to, Sample::deliveryP95Millis);
+        return (backlog > 0 && backlog > baseBacklog * spec.stormGrowth())
+                || (delay > 0 && delay > baseDelay * spec.stormGrowth());
+    }
+
+    private static long median(List<Sample> w, int from, int to, java.util.function.ToLongFunction<Sample> f) {
+        long[] v = new long[to - from + 1];
         for (int k = from; k <= to; k++) {
-            peakBacklog = Math.max(peakBacklog, w.get(k).backlog());
-            peakDelay = Math.max(peakDelay, w.get(k).deliveryP95Millis());
+            v[k - from] = f.applyAsLong(w.get(k));
         }
-        return (peakBacklog > 0 && peakBacklog > baseBacklog * spec.stormGrowth())
-                || (peakDelay > 0 && peakDelay > baseDelay * spec.stormGrowth());
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private RunSummary.Storm storm(List<Sample> w, int from, int to, List<Trigger> triggers) {

@@ -24,9 +24,13 @@ public final class Problems {
         return List.copyOf(list);
     }
 
+    /** Throws every problem found, in file and line order (the order a user fixes them in). */
     public void throwIfAny() {
         if (!list.isEmpty()) {
-            throw new ScenarioException(list);
+            List<ScenarioProblem> sorted = new ArrayList<>(list);
+            sorted.sort(java.util.Comparator.comparing((ScenarioProblem p) -> String.valueOf(p.file()))
+                    .thenComparingInt(ScenarioProblem::line));
+            throw new ScenarioException(sorted);
         }
     }
 

@@ -104,4 +104,36 @@ class OutageCapacityTest {
         assertEquals(20_100, visible.get(0));
         assertEquals(20_000 + 100 * 100, visible.get(99));
     }
+
+    @Test
+    void aCapacityDropQueuesWhatItsOwnRateCannotCarryAndRecoversAfterIt() {
+        // 5 msg/s offered to a 10 msg/s carrier that drops to 2 msg/s from 60 s to 120 s.
+        CarrierModel sms = smsModel("capacity { rate = 10, queue-limit = 100000, "
+                + "drops = [ { start = 60s, end = 120s, rate = 2 } ] }", 1L);
+        long lastDelay = 0;
+        for (long t = 0; t < 300_000; t += 200) {
+            Decision d = sms.decide(message(t, "u", t));
+            long delay = d.visibleAtMillis() - t;
+            if (t < 60_000) {
+                assertEquals(100, delay, "before the drop: service time only");
+            }
+            if (t == 119_800) {
+                // 60 s with 5 msg/s in and 2 msg/s out: about 180 messages waiting when the drop ends.
+                assertTrue(sms.backlogAt(t) > 150, "the queue grew during the drop: " + sms.backlogAt(t));
+            }
+            lastDelay = delay;
+        }
+        assertEquals(100, lastDelay, "long after the drop the queue has drained");
+    }
+
+    @Test
+    void capacityDropsAreReadAndCheckedFromTheScenario() {
+        var spec = Hocon.sms("capacity { rate = 10, drops = [ { start = 1m, end = 2m, rate = 1 } ] }");
+        assertTrue(spec.impairments().contains(new dev.otpsim.carrier.impairment.Capacity(10, 10_000,
+                List.of(new dev.otpsim.carrier.impairment.Capacity.Drop(60_000, 120_000, 1)))), spec::describe);
+        var problems = new dev.otpsim.scenario.Problems();
+        dev.otpsim.carrier.CarrierSpecs.read(Hocon.root("carriers.sms.capacity { rate = 10, drops = [ "
+                + "{ start = 2m, end = 1m, rate = 1 } ] }", problems).section("carriers"));
+        assertEquals("carriers.sms.capacity.drops[0].end", problems.all().get(0).key(), problems.all().toString());
+    }
 }

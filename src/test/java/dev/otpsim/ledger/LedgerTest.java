@@ -1,6 +1,9 @@
 package dev.otpsim.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.handset.Channel;
@@ -27,16 +30,16 @@ class LedgerTest {
         ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 30_000);
         issue("u-1", "222222", 30_000);
         // The late first code, typed twice, then the target locks: the person never mistyped.
-        assertEquals(SubmissionOutcome.STALE, ledger.submitted("u-1", "111111", 40_000, TargetAnswer.INVALID).outcome());
+        assertEquals(SubmissionOutcome.STALE, ledger.submitted("u-1", "111111", 40_000, TargetAnswer.INVALID).join().outcome());
         assertEquals(SubmissionOutcome.LOCKED,
-                ledger.submitted("u-1", "222222", 45_000, TargetAnswer.locked(1_800_000)).outcome());
+                ledger.submitted("u-1", "222222", 45_000, TargetAnswer.locked(1_800_000)).join().outcome());
         ledger.journeyEnded("u-1", JourneyOutcome.LOCKED_OUT, 45_000);
 
         ledger.journeyStarted("u-2", 0);
         ledger.sendAnswered("u-2", Channel.SMS, TargetAnswer.ACCEPTED, 0);
         issue("u-2", "333333", 0);
         assertEquals(SubmissionOutcome.MISTYPED,
-                ledger.submitted("u-2", "333334", 10_000, TargetAnswer.INVALID).outcome());
+                ledger.submitted("u-2", "333334", 10_000, TargetAnswer.INVALID).join().outcome());
         ledger.submitted("u-2", "333333", 12_000, TargetAnswer.locked(1_800_000));
         ledger.journeyEnded("u-2", JourneyOutcome.LOCKED_OUT, 12_000);
 
@@ -54,6 +57,42 @@ class LedgerTest {
         ledger.journeyStarted("u-1", 0);
         ledger.journeyStarted("u-2", 0);
         issue("u-2", "111111", 0);
-        assertEquals(SubmissionOutcome.MISTYPED, ledger.submitted("u-1", "111111", 1, TargetAnswer.INVALID).outcome());
+        assertEquals(SubmissionOutcome.MISTYPED, ledger.submitted("u-1", "111111", 1, TargetAnswer.INVALID).join().outcome());
+    }
+
+    @Test
+    void aSubmissionWaitsForACodeStillOnItsWayToTheGateway() {
+        ledger.journeyStarted("u-1", 0);
+        ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 0);
+        issue("u-1", "111111", 0);
+        // Resend accepted at 30 s; the target's hand-over to the gateway lags behind.
+        ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 30_000);
+        var first = ledger.submitted("u-1", "111111", 31_000, TargetAnswer.INVALID);
+        assertFalse(first.isDone(), "the newer code has not reached the gateway: not yet classified");
+        issue("u-1", "222222", 33_000);
+        // Dated at the accepted send (30 s), the newer code superseded the typed one: stale.
+        assertEquals(SubmissionOutcome.STALE, first.join().outcome());
+        assertNull(first.join().disagreement());
+        assertEquals(1, metrics.count(SubmissionOutcome.STALE));
+    }
+
+    @Test
+    void aCodeThatNeverReachesTheGatewayIsJudgedAtTheJourneysEnd() {
+        ledger.journeyStarted("u-1", 0);
+        ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 0);
+        issue("u-1", "111111", 0);
+        ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 30_000);
+        var submission = ledger.submitted("u-1", "111111", 31_000, TargetAnswer.ACCEPTED);
+        assertFalse(submission.isDone());
+        ledger.journeyEnded("u-1", JourneyOutcome.SUCCESS, 31_000);
+        assertEquals(SubmissionOutcome.ACCEPTED, submission.join().outcome());
+        assertEquals(1, metrics.submissions());
+    }
+
+    @Test
+    void lockedAnswersNeedNoCodesAndAreNotDeferred() {
+        ledger.journeyStarted("u-1", 0);
+        ledger.sendAnswered("u-1", Channel.SMS, TargetAnswer.ACCEPTED, 0);
+        assertTrue(ledger.submitted("u-1", "111111", 1_000, TargetAnswer.locked(60_000)).isDone());
     }
 }

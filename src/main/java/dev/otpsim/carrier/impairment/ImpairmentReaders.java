@@ -1,5 +1,7 @@
 package dev.otpsim.carrier.impairment;
 
+import dev.otpsim.distribution.Durations;
+
 import dev.otpsim.distribution.DistributionParser;
 import dev.otpsim.distribution.DurationDistribution;
 import dev.otpsim.scenario.Section;
@@ -117,8 +119,22 @@ public final class ImpairmentReaders {
     private static Impairment capacity(Section s) {
         double rate = s.number("rate", null, 0.001, 1_000_000.0);
         int limit = s.integer("queue-limit", 10_000, 1, 100_000_000);
+        List<Capacity.Drop> drops = new ArrayList<>();
+        for (Section d : s.sections("drops")) {
+            long start = d.duration("start").toMillis();
+            long end = d.duration("end").toMillis();
+            double dropRate = d.number("rate", null, 0.001, 1_000_000.0);
+            d.finish();
+            if (end <= start) {
+                d.problem("end", "must be after start (" + Durations.show(start) + ")");
+            } else if (drops.stream().anyMatch(o -> start < o.endMillis() && o.startMillis() < end)) {
+                d.problem("start", "overlaps another capacity drop");
+            } else {
+                drops.add(new Capacity.Drop(start, end, dropRate));
+            }
+        }
         s.finish();
-        return new Capacity(rate, limit);
+        return new Capacity(rate, limit, drops);
     }
 
     private static Impairment unreachable(Section s) {

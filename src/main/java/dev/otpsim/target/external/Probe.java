@@ -52,6 +52,8 @@ import java.util.SplittableRandom;
 public final class Probe {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int SHOWN_BODY_CHARS = 400;
+    /** How long the probe waits for the ledger before moving on (a code may be on its way to the gateway). */
+    private static final Duration CLASSIFY_WAIT = Duration.ofSeconds(3);
 
     private final Scenario scenario;
     private final ExternalTarget target;
@@ -159,10 +161,23 @@ public final class Probe {
         Answer ans = exchange(http, protocol.verify(), who, channel, code);
         TargetAnswer answer = protocol.verifyAnswer(ans.status, ans.body, ans.headers::get);
         explain(answer, protocol.explainVerify(ans.status, ans.body));
-        Classification c = ledger.submitted(who.address(), code, clock.nowMillis(), answer);
-        line("           ledger: " + c.outcome().id() + (c.staleAccepted() ? " (a stale code the target accepted)" : "")
-                + (c.disagreement() == null ? "" : " — the target disagrees (" + c.disagreement() + ")"));
+        java.util.concurrent.CompletableFuture<Classification> c = ledger.submitted(who.address(), code,
+                clock.nowMillis(), answer);
+        try {
+            // The ledger waits for codes of accepted sends still on their way to the gateway.
+            tell(c.get(CLASSIFY_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS), "");
+        } catch (java.util.concurrent.TimeoutException e) {
+            line("           ledger: waiting for a code the target accepted to send but the gateway has not received");
+            c.thenAccept(late -> tell(late, " (classified late)"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            line("           ledger: could not classify: " + e.getCause());
+        }
         return answer;
+    }
+
+    private void tell(Classification c, String note) {
+        line("           ledger: " + c.outcome().id() + (c.staleAccepted() ? " (a stale code the target accepted)" : "")
+                + (c.disagreement() == null ? "" : " — the target disagrees (" + c.disagreement() + ")") + note);
     }
 
     /** The response as received, headers by lower-case name. */
