@@ -103,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("target disagreed with the ledger " + s.targetDisagreements() + " times: "
                     + s.disagreements());
         }
+        if (s.unknownRecipients() > 0) {
+            // With an external target this is almost always a "to" formatted unlike identity.address.
+            System.out.println("messages for unknown recipients " + s.unknownRecipients()
+                    + " (addresses no person of the run has; see unknown-recipient in ledger.csv)");
+        }
         for (RunSummary.ThresholdResult t : s.thresholds()) {
             System.out.printf(Locale.ROOT, "threshold %-40s %s (actual %.4g)%n", t.expression(),
                     t.passed() ? "ok" : "FAILED", t.actual());

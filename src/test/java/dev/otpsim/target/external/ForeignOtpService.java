@@ -61,6 +61,8 @@ final class ForeignOtpService implements AutoCloseable {
     final AtomicInteger neverIssuedRejected = new AtomicInteger();
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger deliveryFailures = new AtomicInteger();
+    /** Raw query strings of verify requests, to check per-person paths. */
+    final List<String> verifyQueries = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private static final class Account {
         final List<String> issued = new ArrayList<>();
@@ -109,9 +111,12 @@ final class ForeignOtpService implements AutoCloseable {
             }
             if (send) {
                 requestCode(ex, who);
-            } else {
-                check(ex, who, form.getOrDefault("otp", ""));
+                return;
             }
+            if (ex.getRequestURI().getRawQuery() != null) {
+                verifyQueries.add(ex.getRequestURI().getRawQuery());
+            }
+            check(ex, who, form.getOrDefault("otp", ""));
         } catch (RuntimeException e) {
             reply(ex, 500, "{\"error\":\"internal\"}");
         }

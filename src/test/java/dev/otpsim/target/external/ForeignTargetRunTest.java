@@ -35,7 +35,7 @@ class ForeignTargetRunTest {
      * after the resend replaced them, and people who type the first code that arrived type stale ones.
      */
     private static String scenario(String name, String baseUrl, String gateway, String field, String identity,
-                                   String channel) {
+                                   String channel, String verifyPath) {
         return """
                 name = %s
                 seed = 11
@@ -45,7 +45,7 @@ class ForeignTargetRunTest {
                   code-ttl = 10m
                   identity { user = "%s" }
                   send   { method = POST, path = "/api/otp/request", form { %s = "{address}" } }
-                  verify { method = POST, path = "/api/otp/check",   form { %s = "{address}", otp = "{code}" } }
+                  verify { method = POST, path = "%s", form { %s = "{address}", otp = "{code}" } }
                   outcomes {
                     send = [
                       { status = 200, outcome = accepted }
@@ -72,7 +72,7 @@ class ForeignTargetRunTest {
                   give-up-after = 12s
                 }
                 load { rate = 3, duration = 8s, poll-interval = 100ms }
-                """.formatted(name, baseUrl, identity, field, field, gateway, channel, channel);
+                """.formatted(name, baseUrl, identity, field, verifyPath, field, gateway, channel, channel);
     }
 
     private static int freePort() throws IOException {
@@ -120,7 +120,7 @@ class ForeignTargetRunTest {
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone",
                 gatewayPort, "+19990000000", Duration.ofMinutes(10))) {
             RunSummary s = run(scenario("foreign-twilio", target.baseUri().toString(), "port = " + gatewayPort,
-                    "phone", "+1555{n:07d}", "sms"));
+                    "phone", "+1555{n:07d}", "sms", "/api/otp/check"));
             assertLedgerAgreesWithTheTarget(s, target, dir);
             // The audit copy went to a number no simulated person has: counted, not dropped silently.
             assertEquals(1, s.unknownRecipients());
@@ -133,10 +133,14 @@ class ForeignTargetRunTest {
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.SMTP, "email",
                 smtpPort, null, Duration.ofMinutes(10))) {
             RunSummary s = run(scenario("foreign-smtp", target.baseUri().toString(), "smtp-port = " + smtpPort,
-                    "email", "u{n}@example.test", "email"));
+                    // A per-person path: Gatling builds it for each request.
+                    "email", "u{n}@example.test", "email", "/api/otp/check?channel={channel}&who={user}"));
             assertLedgerAgreesWithTheTarget(s, target, dir);
             assertEquals(0, s.unknownRecipients());
             assertTrue(s.deliveryLatencyMs().containsKey("email"), s.deliveryLatencyMs()::toString);
+            assertEquals(s.submissionCount(), target.verifyQueries.size());
+            assertTrue(target.verifyQueries.stream().allMatch(q -> q.matches("channel=email&who=u\\d+%40example\\.test")),
+                    target.verifyQueries::toString);
         }
     }
 }
