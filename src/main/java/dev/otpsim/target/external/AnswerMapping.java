@@ -38,11 +38,11 @@ public final class AnswerMapping {
     }
 
     /**
-     * The rule an answer matches, or null when none does. {@code status} -1 (no response) never
-     * matches: it is always an error.
+     * The rule an answer matches, or null when none does. No response (-1) and 5xx never match:
+     * they are always errors.
      */
     OutcomeRule match(int status, String body) {
-        if (status < 0) {
+        if (status < 0 || status >= 500) { // as in a run, where Gatling counts 5xx as failed requests
             return null;
         }
         JsonNode json = JsonPaths.parse(body);

@@ -102,7 +102,8 @@ public final class ExternalProtocol implements TargetProtocol {
                              UnaryOperator<String> header) {
         OutcomeRule rule = mapping.match(status, body);
         if (rule == null) {
-            String key = request + " " + (status < 0 ? "no response" : Integer.toString(status));
+            // A run sees -1 for both (Gatling does not hand 5xx bodies over); the probe sees the status.
+            String key = request + " " + (status < 0 ? "no response or 5xx" : Integer.toString(status));
             unmatched.computeIfAbsent(key, k -> new LongAdder()).increment();
         }
         return mapping.answer(rule, body, header, retryScale);
@@ -110,7 +111,8 @@ public final class ExternalProtocol implements TargetProtocol {
 
     /**
      * Answers no rule matched (mapped to error), by request and status, e.g.
-     * {@code "verify 418" -> 3}; {@code "send no response"} counts refused or timed-out requests.
+     * {@code "verify 418" -> 3}; {@code "send no response or 5xx"} counts refused or timed-out requests
+     * and server errors.
      */
     public Map<String, Long> unmatched() {
         Map<String, Long> out = new TreeMap<>();

@@ -82,6 +82,16 @@ public record OutcomeRule(List<int[]> statuses, String jsonField, String jsonEqu
         } else if (waits) {
             retryAfter = RetryAfter.STANDARD;
         }
+        if (outcome != null && outcome != TargetAnswer.Kind.ERROR) {
+            for (int[] r : statuses) {
+                if (r[0] >= 500) {
+                    // The load driver treats 5xx as failed requests (Gatling's KO) and never reads them.
+                    s.problem("status", "a 5xx answer is always an error (a failed request in the run); "
+                            + "only 1xx-4xx statuses can mean " + outcome.id());
+                    break;
+                }
+            }
+        }
         if (statuses.isEmpty() && field == null && body == null && regex == null) {
             s.problem("a rule needs at least one condition: status, json { field ... } or body");
         }

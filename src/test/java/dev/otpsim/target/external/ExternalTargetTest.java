@@ -117,7 +117,8 @@ class ExternalTargetTest {
         assertEquals(TargetAnswer.ERROR, p.verifyAnswer(418, "teapot"));
         assertEquals(TargetAnswer.ERROR, p.verifyAnswer(418, "teapot"));
         assertEquals(TargetAnswer.ERROR, p.sendAnswer(-1, null));
-        assertEquals(Map.of("verify 418", 2L, "send no response", 1L), p.unmatched());
+        assertEquals(TargetAnswer.ERROR, p.verifyAnswer(503, "{\"error\":\"code_expired\"}"), "5xx is always error");
+        assertEquals(Map.of("verify 418", 2L, "send no response or 5xx", 1L, "verify 503", 1L), p.unmatched());
     }
 
     @Test
@@ -143,6 +144,7 @@ class ExternalTargetTest {
                 .replace("path = \"/api/users/{user}/check\"", "path = \"/api/users/{user}/check\", metod = GET")
                 .replace("{ status = 200, outcome = accepted }", "{ status = 20, outcome = accepted }")
                 .replace("retry-after = 5m", "retry-after = 5m, outcome = lockd")
+                .replace("{ status = 429, outcome = rate-limited", "{ status = 503, outcome = rate-limited")
                 .replace("gateway { port = 8025 }", "");
         ScenarioException e = refused(broken);
         assertTrue(problemAt(e, "target.external.identity.user").message().contains("unknown placeholder {num}"));
@@ -150,6 +152,7 @@ class ExternalTargetTest {
         assertTrue(problemAt(e, "target.external.outcomes.verify[0].status").message().contains("\"4xx\""));
         assertTrue(problemAt(e, "target.external.outcomes.verify[4].outcome").message().contains("rate-limited"));
         assertTrue(problemAt(e, "gateway").message().contains("gateway.port"));
+        assertTrue(problemAt(e, "target.external.outcomes.send[1].status").message().contains("always an error"));
         assertEquals(6, problemAt(e, "target.external.identity.user").line());
     }
 
