@@ -112,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "threshold %-40s %s (actual %.4g)%n", t.expression(),
                     t.passed() ? "ok" : "FAILED", t.actual());
         }
+        for (String w : s.warnings()) {
+            System.out.println("warning: " + w);
+        }
         Path html = r.runDir().resolve("index.html");
         System.out.println("summary: " + r.runDir().resolve("summary.json"));
         if (java.nio.file.Files.exists(html)) {

@@ -166,7 +166,7 @@ public final class RunEngine {
                         + ", gateway " + gateway.httpUri()
                         + " (smtp " + gateway.smtpPort() + "), results in " + runDir);
             }
-            runGatling(runDir, scenario);
+            runGatling(runDir, scenario, !options.progress());
             ticker.shutdown();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
 
@@ -241,15 +241,23 @@ public final class RunEngine {
     }
 
     /** Runs the simulation in this JVM; Gatling's report goes to {@code <runDir>/gatling/}. */
-    private static void runGatling(Path runDir, Scenario scenario) {
+    private static void runGatling(Path runDir, Scenario scenario, boolean quiet) {
         String[] args = {"-s", OtpSimulation.class.getName(), "-rf", runDir.resolve("gatling").toString(),
             "-rd", scenario.name()};
         GatlingQuiet.skipVersionCheck(io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion());
         int code;
+        // Gatling prints its console summary straight to System.out; a quiet run (a comparison
+        // with its progress bar, a test) does not want it.
+        PrintStream console = System.out;
+        if (quiet) {
+            System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        }
         try {
             code = io.gatling.app.Gatling$.MODULE$.fromArgs(args);
         } catch (RuntimeException | AssertionError e) {
             throw new IllegalStateException("Gatling failed: " + e.getMessage(), e);
+        } finally {
+            System.setOut(console);
         }
         // 2 means Gatling's own assertions failed; otpsim sets none, its thresholds are judged after.
         if (code != 0 && code != 2) {

@@ -44,6 +44,7 @@ import java.util.Map;
  * @param duplicatedMessages    extra copies carriers delivered
  * @param unknownRecipients     messages for addresses no simulated person has
  * @param thresholds            the scenario's thresholds and how this run did against them
+ * @param warnings              what makes this run's figures less trustworthy (e.g. an overloaded harness)
  */
 public record RunSummary(
         String runId,
@@ -79,7 +80,8 @@ public record RunSummary(
         Map<String, Long> lostMessages,
         long duplicatedMessages,
         long unknownRecipients,
-        List<ThresholdResult> thresholds) {
+        List<ThresholdResult> thresholds,
+        List<String> warnings) {
 
     /** Latency percentiles read from an HdrHistogram; all zero when {@code count == 0}. */
     public record Percentiles(long count, double mean, long p50, long p90, long p99, long max) {

@@ -36,12 +36,12 @@ public final class StormDetector {
         List<RunSummary.Storm> storms = new ArrayList<>();
         int i = 0;
         while (i < windows.size()) {
-            if (windows.get(i).retryRatio() <= spec.stormThreshold()) {
+            if (!high(windows.get(i))) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < windows.size() && windows.get(j + 1).retryRatio() > spec.stormThreshold()) {
+            while (j + 1 < windows.size() && high(windows.get(j + 1))) {
                 j++;
             }
             if (j - i + 1 >= spec.stormWindows() && grows(windows, i, j)) {
@@ -50,6 +50,11 @@ public final class StormDetector {
             i = j + 1;
         }
         return storms;
+    }
+
+    /** Retry ratio above the threshold, over enough sends for the ratio to mean something. */
+    private boolean high(Sample s) {
+        return s.sends() >= spec.stormMinSends() && s.retryRatio() > spec.stormThreshold();
     }
 
     /** Marks the windows inside each storm, for the time series. */

@@ -77,7 +77,7 @@ public final class SummaryBuilder {
                 storms, percentiles(windows.timeToSignInTotal(), 1), delivery, perSuccess,
                 successes / simSeconds, journeys / simSeconds,
                 disagreementCount, disagreements, http, lost, m.duplicated.sum(), m.unknownRecipients.sum(),
-                List.of());
+                List.of(), harnessWarnings(info, http));
         List<RunSummary.ThresholdResult> results = new ArrayList<>();
         for (Threshold t : thresholds) {
             results.add(t.evaluate(draft));
@@ -90,8 +90,32 @@ public final class SummaryBuilder {
                 draft.retryStorms(), draft.timeToSignInMs(), draft.deliveryLatencyMs(), draft.messagesPerSuccess(),
                 draft.goodput(), draft.offeredRate(), draft.targetDisagreements(), draft.disagreements(),
                 draft.httpLatencyMs(), draft.lostMessages(), draft.duplicatedMessages(), draft.unknownRecipients(),
-                results);
+                results, draft.warnings());
     }
+
+    /**
+     * Real latency counts as simulated time multiplied by the time-scale. When requests took
+     * long from when they were due — the machine was too busy for this time-scale — timing
+     * figures carry the harness's own delay, and the run says so.
+     */
+    static List<String> harnessWarnings(RunInfo info, Map<String, RunSummary.Percentiles> http) {
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.Percentiles> e : http.entrySet()) {
+            long p99 = e.getValue().p99();
+            double simulated = p99 * info.timeScale();
+            if (e.getValue().count() > 0 && simulated > HARNESS_LAG_LIMIT_MS) {
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "%s requests took %d ms real at p99 from when they were due: %.1f s of simulated time at "
+                                + "time-scale %s. The machine was too busy for this time-scale, so times to sign in "
+                                + "and stale codes include the harness's own delay; run again with a lower --time-scale.",
+                        e.getKey(), p99, simulated / 1000.0, info.timeScale()));
+            }
+        }
+        return warnings;
+    }
+
+    /** Simulated ms of request lag (p99) beyond which timing figures are called into question. */
+    static final long HARNESS_LAG_LIMIT_MS = 2_000;
 
     /** Percentiles in milliseconds from a histogram recorded in units of {@code 1/unitsPerMs} ms. */
     static RunSummary.Percentiles percentiles(Histogram h, long unitsPerMs) {

@@ -124,7 +124,8 @@ public final class WindowWriter implements AutoCloseable {
         }
         StormDetector.Sample s = sample(w);
         closed.add(s);
-        streak = s.retryRatio() > metrics.spec.stormThreshold() ? streak + 1 : 0;
+        streak = s.sends() >= metrics.spec.stormMinSends() && s.retryRatio() > metrics.spec.stormThreshold()
+                ? streak + 1 : 0;
         writeRow(w, streak >= metrics.spec.stormWindows());
     }
 

@@ -41,6 +41,7 @@ final class RunReportPage {
                 .append(Html.esc(s.startedAt())).append("</p>\n");
         run.gatlingReport().ifPresent(g -> b.append("<p>Per-request HTTP figures: <a href=\"").append(Html.href(g))
                 .append("\">Gatling's report</a></p>\n"));
+        warnings();
         headline();
         thresholds();
         storms();
@@ -92,6 +93,17 @@ final class RunReportPage {
             }
         });
         b.append("</table>\n");
+    }
+
+    private void warnings() {
+        if (s.warnings() == null || s.warnings().isEmpty()) {
+            return;
+        }
+        b.append("<div class=\"warning\"><b>Read with care</b><ul>\n");
+        for (String w : s.warnings()) {
+            b.append("<li>").append(Html.esc(w)).append("</li>\n");
+        }
+        b.append("</ul></div>\n");
     }
 
     private void thresholds() {

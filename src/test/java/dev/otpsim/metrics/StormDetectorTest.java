@@ -57,6 +57,19 @@ class StormDetectorTest {
     }
 
     @Test
+    void theDrainAfterTheLastArrivalIsNotAStorm() {
+        // After injection ends only resends remain (ratio 1.0) over a handful of sends.
+        List<StormDetector.Sample> w = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            w.add(new StormDetector.Sample(i * W, (i + 1) * W, 0.05, 50, 0, 4000));
+        }
+        for (int i = 6; i < 10; i++) {
+            w.add(new StormDetector.Sample(i * W, (i + 1) * W, 1.0, 4, 0, 40_000));
+        }
+        assertTrue(detector.detect(w, List.of()).isEmpty());
+    }
+
+    @Test
     void aStormThatOutlivesItsTriggerByMoreThanTheRecoveryIsMetastable() {
         double[][] rows = new double[30][];
         rows[0] = new double[] {0.0, 0, 4000};

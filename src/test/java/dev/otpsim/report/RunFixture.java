@@ -183,7 +183,8 @@ public final class RunFixture {
                 Map.of("loss", 12L, "queue-full", 3L), 7, 0,
                 List.of(new RunSummary.ThresholdResult("staleSubmissionRate < 0.05", "staleSubmissionRate", staleSubmissionRate,
                                 staleSubmissionRate < 0.05),
-                        new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)));
+                        new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)),
+                List.of("send requests took 900 ms real at p99 from when they were due <fixture>"));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("scenario.conf"), scenarioText);
         Files.writeString(dir.resolve("run-info.json"), """
