@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             TargetCommand.class,
             GatewayCommand.class,
+            ProbeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

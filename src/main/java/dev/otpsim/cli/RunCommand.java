@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code otpsim run <scenario>}: one scenario end to end, writing {@code reports/<run-id>/}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario: carriers, gateway, the reference target and Gatling people in this JVM.",
+            "With target.external the people drive your own service instead (see docs/external-targets.md).",
             "Writes reports/<run-id>/ (summary.json, timeseries.csv, hdr/*.hlog, ledger.csv, index.html, gatling/).",
             "Exit 0 ok, 1 a threshold failed, 2 bad input, 3 the run itself failed."})
 final class RunCommand implements Callable<Integer> {
@@ -101,6 +102,11 @@ final class RunCommand implements Callable<Integer> {
         if (s.targetDisagreements() > 0) {
             System.out.println("target disagreed with the ledger " + s.targetDisagreements() + " times: "
                     + s.disagreements());
+        }
+        if (s.unknownRecipients() > 0) {
+            // With an external target this is almost always a "to" formatted unlike identity.address.
+            System.out.println("messages for unknown recipients " + s.unknownRecipients()
+                    + " (addresses no person of the run has; see unknown-recipient in ledger.csv)");
         }
         for (RunSummary.ThresholdResult t : s.thresholds()) {
             System.out.printf(Locale.ROOT, "threshold %-40s %s (actual %.4g)%n", t.expression(),

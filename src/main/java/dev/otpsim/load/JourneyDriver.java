@@ -67,6 +67,14 @@ public final class JourneyDriver {
         return Duration.ofNanos(nanos);
     }
 
+    public String sendPath() {
+        return ctx.protocol().send().path(who, ((Person.RequestCode) action).channel(), null);
+    }
+
+    public String verifyPath() {
+        return ctx.protocol().verify().path(who, person.channel(), ((Person.Submit) action).typed());
+    }
+
     public String sendBody() {
         return ctx.protocol().send().body(who, ((Person.RequestCode) action).channel(), null);
     }
@@ -77,18 +85,28 @@ public final class JourneyDriver {
     }
 
     public void onSendResponse(int status, String body) {
+        onSendResponse(status, body, name -> null);
+    }
+
+    /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
+    public void onSendResponse(int status, String body, java.util.function.UnaryOperator<String> header) {
         ctx.ledger().metrics().httpSendMicros((System.nanoTime() - dueNanos) / 1_000);
         long now = ctx.clock().nowMillis();
-        TargetAnswer answer = ctx.protocol().sendAnswer(status, body);
+        TargetAnswer answer = ctx.protocol().sendAnswer(status, body, header);
         Channel channel = ((Person.RequestCode) action).channel();
         ctx.ledger().sendAnswered(who.address(), channel, answer, now);
         person.onSendAnswer(now, answer);
     }
 
     public void onVerifyResponse(int status, String body) {
+        onVerifyResponse(status, body, name -> null);
+    }
+
+    /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
+    public void onVerifyResponse(int status, String body, java.util.function.UnaryOperator<String> header) {
         ctx.ledger().metrics().httpVerifyMicros((System.nanoTime() - dueNanos) / 1_000);
         long now = ctx.clock().nowMillis();
-        TargetAnswer answer = ctx.protocol().verifyAnswer(status, body);
+        TargetAnswer answer = ctx.protocol().verifyAnswer(status, body, header);
         ctx.ledger().submitted(who.address(), ((Person.Submit) action).typed(), now, answer);
         person.onVerifyAnswer(now, answer);
     }

@@ -10,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -36,22 +37,29 @@ import java.util.Map;
  */
 public final class OtpSimulation extends Simulation {
     private static final String JOURNEY = "journey";
+    /** Session key prefix of the response headers the protocol reads. */
+    private static final String HEADER = "header:";
 
     private final RunContext ctx = RunContext.current();
 
     public OtpSimulation() {
         TargetProtocol protocol = ctx.protocol();
 
-        ChainBuilder askForCode = exec(s -> s.remove("status").remove("body"))
-                .exec(request("send code", protocol.send(), s -> journey(s).sendBody()))
+        java.util.Set<String> headers = protocol.headersRead();
+        ChainBuilder askForCode = exec(s -> forget(s, headers))
+                .exec(request("send code", protocol.send(), headers, s -> journey(s).sendPath(),
+                        s -> journey(s).sendBody()))
                 .exec(s -> {
-                    journey(s).onSendResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"));
+                    journey(s).onSendResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
+                            name -> s.getString(HEADER + name));
                     return s;
                 });
-        ChainBuilder typeCode = exec(s -> s.remove("status").remove("body"))
-                .exec(request("verify code", protocol.verify(), s -> journey(s).verifyBody()))
+        ChainBuilder typeCode = exec(s -> forget(s, headers))
+                .exec(request("verify code", protocol.verify(), headers, s -> journey(s).verifyPath(),
+                        s -> journey(s).verifyBody()))
                 .exec(s -> {
-                    journey(s).onVerifyResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"));
+                    journey(s).onVerifyResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
+                            name -> s.getString(HEADER + name));
                     return s;
                 });
         ChainBuilder waitForCode = pause(s -> journey(s).pause());
@@ -80,10 +88,12 @@ public final class OtpSimulation extends Simulation {
             ScenarioBuilder warmUp = scenario("warm-up (not measured)")
                     .exec(s -> s.set(JOURNEY, new TargetProtocol.Identity(0,
                             Warmup.PREFIX + s.userId(), Warmup.PREFIX + s.userId())))
-                    .exec(request("warm-up send", protocol.send(), s -> protocol.send().body(identity(s),
-                            dev.otpsim.handset.Channel.SMS, null)))
-                    .exec(request("warm-up verify", protocol.verify(), s -> protocol.verify().body(identity(s),
-                            dev.otpsim.handset.Channel.SMS, "00000000")));
+                    .exec(request("warm-up send", protocol.send(), java.util.Set.of(),
+                            s -> protocol.send().path(identity(s), dev.otpsim.handset.Channel.SMS, null),
+                            s -> protocol.send().body(identity(s), dev.otpsim.handset.Channel.SMS, null)))
+                    .exec(request("warm-up verify", protocol.verify(), java.util.Set.of(),
+                            s -> protocol.verify().path(identity(s), dev.otpsim.handset.Channel.SMS, "00000000"),
+                            s -> protocol.verify().body(identity(s), dev.otpsim.handset.Channel.SMS, "00000000")));
             people = warmUp.injectOpen(rampUsers(ctx.warmUpUsers()).during(Duration.ofSeconds(2))).andThen(people);
         }
         setUp(people)
@@ -92,16 +102,33 @@ public final class OtpSimulation extends Simulation {
     }
 
     private static HttpRequestActionBuilder request(String name, TargetProtocol.Request r,
+                                                    java.util.Set<String> headersRead,
+                                                    java.util.function.Function<Session, String> path,
                                                     java.util.function.Function<Session, String> body) {
-        HttpRequestActionBuilder b = http(name).httpRequest(r.method(), r.path())
-                .header("Content-Type", r.contentType())
-                .body(StringBody(body))
-                // Every contract answer is a response, not a failure; the ledger judges it.
-                .check(status().lt(500).saveAs("status"), bodyString().saveAs("body"));
+        // A per-person path only where the protocol has one: a static path keeps Gatling's fast route.
+        HttpRequestActionBuilder b = r.path().indexOf('{') < 0 ? http(name).httpRequest(r.method(), r.path())
+                : http(name).httpRequest(r.method(), path);
+        if (r.contentType() != null) {
+            b = b.header("Content-Type", r.contentType()).body(StringBody(body));
+        }
+        // Every contract answer is a response, not a failure; the ledger judges it.
+        b = b.check(status().lt(500).saveAs("status"), bodyString().saveAs("body"));
+        for (String h : headersRead) {
+            b = b.check(header(h).optional().saveAs(HEADER + h));
+        }
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             b = b.header(h.getKey(), h.getValue());
         }
         return b;
+    }
+
+    /** Clears the previous answer, so a request that got none is not judged by the one before. */
+    private static Session forget(Session s, java.util.Set<String> headers) {
+        Session out = s.remove("status").remove("body");
+        for (String h : headers) {
+            out = out.remove(HEADER + h);
+        }
+        return out;
     }
 
     private static TargetProtocol.Identity identity(Session s) {

@@ -31,6 +31,8 @@ import dev.otpsim.target.HttpGatewayOutbox;
 import dev.otpsim.target.LoopbackGuard;
 import dev.otpsim.target.OtpService;
 import dev.otpsim.target.TargetServer;
+import dev.otpsim.target.external.ExternalProtocol;
+import dev.otpsim.target.external.ExternalTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -51,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +81,7 @@ public final class RunEngine {
     }
 
     public RunResult run(Scenario scenario, RunOptions options) throws IOException {
-        LoopbackGuard.refusal("gateway", scenario.gateway().host(), options.allowedHosts()).ifPresent(why -> {
+        refusal(scenario, options.allowedHosts()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
         Path runDir = createRunDir(options.reportsDir(), options.runId() != null ? options.runId()
@@ -110,18 +113,30 @@ public final class RunEngine {
         });
         List<AutoCloseable> running = new ArrayList<>();
         try (LedgerLog log = new LedgerLog(runDir.resolve("ledger.csv"))) {
-            Ledger ledger = new Ledger(new Classifier(scenario.policy().codeTtl().toMillis()), metrics, log);
+            ExternalTarget external = scenario.external();
+            // An external target's code validity is only known if the scenario says it (0 = never "expired").
+            long codeTtl = external != null ? external.codeTtl().toMillis() : scenario.policy().codeTtl().toMillis();
+            Ledger ledger = new Ledger(new Classifier(codeTtl), metrics, log);
             DeliveryEvents events = Warmup.filter(ledger);
             Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                     RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
-            OtpService service = new OtpService(scenario.policy(), clock, new HttpGatewayOutbox(gateway.httpUri()),
-                    new SecureRandom());
-            TargetServer target = new TargetServer(service, "127.0.0.1", 0).start();
-            running.add(target);
-            TargetProtocol protocol = new ReferenceProtocol(target.baseUri().toString());
+            TargetProtocol protocol;
+            LongFunction<TargetProtocol.Identity> identities;
+            if (external != null) {
+                // The user's own service: nothing embedded starts; it sends its codes to the gateway.
+                protocol = new ExternalProtocol(external, scenario.timeScale());
+                identities = external::identity;
+            } else {
+                OtpService service = new OtpService(scenario.policy(), clock,
+                        new HttpGatewayOutbox(gateway.httpUri()), new SecureRandom());
+                TargetServer target = new TargetServer(service, "127.0.0.1", 0).start();
+                running.add(target);
+                protocol = new ReferenceProtocol(target.baseUri().toString());
+                identities = RunContext::referenceIdentity;
+            }
 
             WindowWriter windows = new WindowWriter(metrics, runDir, channels, carriers::backlog);
             running.add(windows);
@@ -142,11 +157,13 @@ public final class RunEngine {
             }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
 
             RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
-                    scenario.load(), scenario.pollMillis(), maxRealMillis, RunContext::referenceIdentity,
-                    new AtomicLong(), WARMUP_JOURNEYS));
+                    scenario.load(), scenario.pollMillis(), maxRealMillis, identities,
+                    // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
+                    new AtomicLong(), external != null ? 0 : WARMUP_JOURNEYS));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
-                out.println("otpsim: target " + target.baseUri() + ", gateway " + gateway.httpUri()
+                out.println("otpsim: target " + protocol.baseUrl() + (external != null ? " (external)" : "")
+                        + ", gateway " + gateway.httpUri()
                         + " (smtp " + gateway.smtpPort() + "), results in " + runDir);
             }
             runGatling(runDir, scenario, !options.progress());
@@ -166,6 +183,9 @@ public final class RunEngine {
             List<RunSummary.Storm> storms;
             synchronized (windows) {
                 storms = windows.finish(endMillis, triggers(specs));
+            }
+            if (protocol instanceof ExternalProtocol p) {
+                reportUnmatched(runDir, p, options.progress());
             }
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             RunSummary summary = SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(),
@@ -189,6 +209,34 @@ public final class RunEngine {
                     out.println("otpsim: while stopping: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Why this scenario must not start: its gateway or external target is not on a loopback
+     * address and the user did not name that host with {@code --allow-target}. Checked before
+     * anything listens or sends.
+     */
+    public static java.util.Optional<String> refusal(Scenario scenario, java.util.Collection<String> allowedHosts) {
+        java.util.Optional<String> gateway = LoopbackGuard.refusal("gateway.host", scenario.gateway().host(),
+                allowedHosts, "--allow-target");
+        if (gateway.isPresent() || scenario.external() == null) {
+            return gateway;
+        }
+        return LoopbackGuard.refusal("target.external.base-url", scenario.external().host(), allowedHosts,
+                "--allow-target");
+    }
+
+    /**
+     * Writes {@code unmatched-answers.json}: the external target's answers no outcome rule matched
+     * (each counted as an error). Always written for an external target, so "none" is visible too.
+     */
+    private void reportUnmatched(Path runDir, ExternalProtocol protocol, boolean print) throws IOException {
+        Map<String, Long> unmatched = protocol.unmatched();
+        JSON.writeValue(runDir.resolve("unmatched-answers.json").toFile(), unmatched);
+        if (print && !unmatched.isEmpty()) {
+            out.println("otpsim: answers no outcome rule matched (counted as error): " + unmatched
+                    + " — run `otpsim probe` to see them and extend target.external.outcomes");
         }
     }
 

@@ -23,17 +23,41 @@ public interface TargetProtocol {
     /** Maps the answer to a verification; {@code status} is -1 when no response came. */
     TargetAnswer verifyAnswer(int status, String body);
 
+    /**
+     * Response headers the mapping reads (e.g. {@code Retry-After}); the load driver saves these
+     * and passes them to the three-argument mappings below.
+     */
+    default java.util.Set<String> headersRead() {
+        return java.util.Set.of();
+    }
+
+    /** Like {@link #sendAnswer(int, String)}, with the headers of {@link #headersRead()} (null when absent). */
+    default TargetAnswer sendAnswer(int status, String body, java.util.function.UnaryOperator<String> header) {
+        return sendAnswer(status, body);
+    }
+
+    /** Like {@link #verifyAnswer(int, String)}, with the headers of {@link #headersRead()} (null when absent). */
+    default TargetAnswer verifyAnswer(int status, String body, java.util.function.UnaryOperator<String> header) {
+        return verifyAnswer(status, body);
+    }
+
     /** One request shape: method, path, content type and a body built from the person's identity. */
     interface Request {
         String method();
 
         String path();
 
-        /** {@code application/json} or {@code application/x-www-form-urlencoded}. */
+        /** The path for this person (an external target may put the user or code in it). */
+        default String path(Identity who, Channel channel, String code) {
+            return path();
+        }
+
+        /** {@code application/json} or {@code application/x-www-form-urlencoded}; null when there is no body. */
         String contentType();
 
         java.util.Map<String, String> headers();
 
+        /** The body, or null when the request has none (e.g. a GET). */
         String body(Identity who, Channel channel, String code);
     }
 

@@ -5,6 +5,7 @@ import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.gateway.GatewaySpec;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.target.TargetPolicy;
+import dev.otpsim.target.external.ExternalTarget;
 import java.util.Map;
 import dev.otpsim.load.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
@@ -29,15 +30,18 @@ import java.util.List;
  * @param metrics     windows and retry-storm rules
  * @param thresholds  pass/fail conditions (exit 1 when one fails)
  * @param raw         the resolved configuration, shown in reports as "the scenario as run"
+ * @param external    the user's own target ({@code target.external}), or null for the embedded reference target
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
                        TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
-                       List<Threshold> thresholds, Config raw) {
+                       List<Threshold> thresholds, Config raw, ExternalTarget external) {
 
     public String describe() {
         return "scenario \"" + name + "\", seed " + seed + ", time-scale " + timeScale + ", "
                 + Math.round(load.expectedJourneys()) + " journeys over "
-                + dev.otpsim.distribution.Durations.show(load.durationMillis()) + " (simulated)";
+                + dev.otpsim.distribution.Durations.show(load.durationMillis()) + " (simulated)"
+                + (external == null ? "" : ", external target " + external.baseUrl()
+                        + (external.timeScaled() ? " (its durations scaled)" : " on its own clock"));
     }
 }

@@ -12,6 +12,7 @@ import dev.otpsim.person.Population;
 import dev.otpsim.person.PopulationParser;
 import java.nio.file.Path;
 import dev.otpsim.target.TargetPolicy;
+import dev.otpsim.target.external.ExternalTarget;
 import java.time.Duration;
 import java.util.Map;
 
@@ -47,14 +48,34 @@ public final class ScenarioLoader {
         double timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
 
         TargetPolicy policy = TargetPolicy.defaults();
+        ExternalTarget external = null;
         if (root.has("target")) {
             Section target = root.section("target");
             if (target.has("policy")) {
                 policy = TargetPolicy.read(target.section("policy"));
             }
+            if (target.has("external")) {
+                external = ExternalTarget.read(target.section("external"));
+                if (target.has("policy")) {
+                    target.problem("policy", "configures the embedded reference target, which does not run when "
+                            + "target.external is given (the external target enforces its own policy); remove one");
+                }
+                // Its codes expire on its own clock: a scaled run would make every wait look shorter to it.
+                if (!external.timeScaled() && timeScale != 1.0) {
+                    root.problem("time-scale", "must be 1 with an external target: its durations (code validity, "
+                            + "cooldowns, lockouts) run on its own wall clock, got " + timeScale
+                            + "; set target.external.time-scaled = true only if you scaled the target's own "
+                            + "durations by the same factor");
+                }
+            }
             target.finish();
         }
         GatewaySpec gateway = root.has("gateway") ? GatewaySpec.read(root.section("gateway")) : GatewaySpec.DEFAULTS;
+        if (external != null && gateway.port() == 0 && gateway.smtpPort() == 0) {
+            // The embedded target is told the gateway's ephemeral port; a service of the user's is not.
+            root.problem("gateway", "an external target must know where to send its codes: give gateway.port "
+                    + "(HTTP: JSON and Twilio-shaped) and/or gateway.smtp-port (email), e.g. gateway { port = 8025 }");
+        }
         Map<Channel, CarrierSpec> carriers = root.has("carriers")
                 ? CarrierSpecs.read(root.section("carriers")) : Map.of();
         Population people = PopulationParser.read(root.section("people"));
@@ -69,6 +90,6 @@ public final class ScenarioLoader {
         root.finish();
         problems.throwIfAny();
         return new Scenario(file, name, description, seed, timeScale, policy, gateway, carriers, people, load, poll,
-                metrics, thresholds, config);
+                metrics, thresholds, config, external);
     }
 }

@@ -24,6 +24,11 @@ public final class LoopbackGuard {
      * empty when it is a loopback address or one of {@code allowed} (compared ignoring case).
      */
     public static Optional<String> refusal(String what, String host, Collection<String> allowed) {
+        return refusal(what, host, allowed, "--allow-host");
+    }
+
+    /** Like {@link #refusal(String, String, Collection)}, naming the command's own flag (e.g. {@code --allow-target}). */
+    public static Optional<String> refusal(String what, String host, Collection<String> allowed, String flag) {
         if (host == null || host.isBlank()) {
             return Optional.of(what + ": no host given");
         }
@@ -40,7 +45,8 @@ public final class LoopbackGuard {
         } catch (UnknownHostException e) {
             return Optional.of(what + ": unknown host \"" + bare + "\"");
         }
-        return Optional.of(what + ": " + bare + " is not a loopback address; pass --allow-host " + bare
+        return Optional.of(what + ": " + bare + " is not a loopback address (127.0.0.0/8 or ::1), and otpsim "
+                + "only sends load to or listens on other hosts when told so explicitly; pass " + flag + " " + bare
                 + " to use it anyway");
     }
 }

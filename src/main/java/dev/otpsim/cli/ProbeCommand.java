@@ -1,0 +1,96 @@
+package dev.otpsim.cli;
+
+import dev.otpsim.load.RunEngine;
+import dev.otpsim.person.JourneyOutcome;
+import dev.otpsim.scenario.Scenario;
+import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.scenario.ScenarioLoader;
+import dev.otpsim.target.external.Probe;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code otpsim probe <scenario>}: one person's journey through the scenario's external target,
+ * printed step by step, to get {@code target.external} right before sending load.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Send one person's journey through the scenario's external target (target.external) and print "
+                + "each step: request, response, the message the gateway received, the mapped outcome and the "
+                + "ledger's classification. The gateway listens on the scenario's gateway ports.",
+            "Exit 0 when the person signed in, 1 when not, 2 on bad input."})
+final class ProbeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO", description = "scenario with a target.external section")
+    Path scenario;
+
+    @Option(names = "--person", paramLabel = "N", defaultValue = "1",
+            description = "which person: {n} in the identity templates (default ${DEFAULT-VALUE})")
+    long person;
+
+    @Option(names = "--wrong-code-first",
+            description = "type a deliberately wrong code before the right one, to check the rejection's mapping")
+    boolean wrongCodeFirst;
+
+    @Option(names = "--with-carriers",
+            description = "deliver through the scenario's carrier fault model (default: codes arrive at once)")
+    boolean withCarriers;
+
+    @Option(names = "--allow-target", paramLabel = "HOST",
+            description = "allow this non-loopback host as target or gateway (repeatable)")
+    List<String> allowed = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario s;
+        try {
+            s = ScenarioLoader.load(scenario);
+        } catch (ScenarioException e) {
+            err.println(scenario + ": invalid scenario (" + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + ")");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        Optional<String> refused = RunEngine.refusal(s, allowed);
+        if (refused.isPresent()) {
+            err.println("otpsim probe: refusing " + refused.get());
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        if (person < 1) {
+            err.println("otpsim probe: --person must be at least 1, got " + person);
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        try {
+            JourneyOutcome outcome = new Probe(s, out).perfectCarriers(!withCarriers).wrongCodeFirst(wrongCodeFirst)
+                    .run(person);
+            return outcome == JourneyOutcome.SUCCESS ? Main.OK : Main.THRESHOLDS_FAILED;
+        } catch (IllegalArgumentException e) {
+            err.println("otpsim probe: " + e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("otpsim probe: cannot start the gateway: " + e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.THRESHOLDS_FAILED;
+        }
+    }
+}
