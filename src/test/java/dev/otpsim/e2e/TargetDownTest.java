@@ -1,0 +1,49 @@
+package dev.otpsim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpsim.metrics.RunSummary;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run against a target that is down ends promptly, every journey an error — never a hang. */
+@Tag("slow")
+class TargetDownTest {
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort(); // closed again: nothing listens there
+        }
+    }
+
+    @Test
+    void aTargetThatRefusesConnectionsGivesErrorOutcomesPromptly(@TempDir Path dir) throws Exception {
+        int deadPort = freePort();
+        int gatewayPort = freePort();
+        long start = System.nanoTime();
+        RunSummary s = RunFixture.run(dir, """
+                name = target-down
+                seed = 1
+                time-scale = 1
+                gateway { port = %d }
+                target.external {
+                  base-url = "http://127.0.0.1:%d"
+                  identity { user = "u-{n}" }
+                  send { method = POST, path = "/otp/send", json { user = "{user}" } }
+                  verify { method = POST, path = "/otp/verify", json { user = "{user}", code = "{code}" } }
+                  outcomes { verify = [ { status = 200, outcome = accepted }, { status = 401, outcome = invalid } ] }
+                }
+                people.profile { give-up-after = 2m }
+                load { rate = 5, duration = 4s }
+                """.formatted(gatewayPort, deadPort)).summary();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(20, s.journeys());
+        assertEquals(20L, s.outcomes().get("error"), s.outcomes().toString());
+        assertEquals(0, s.sends());
+        assertTrue(seconds < 30, "took " + seconds + " s: a dead target must not make the run wait out patience");
+    }
+}
