@@ -181,8 +181,9 @@ public final class RunEngine {
                 }
             }
             List<RunSummary.Storm> storms;
+            List<RunSummary.CarrierFault> faults = faults(specs);
             synchronized (windows) {
-                storms = windows.finish(endMillis, triggers(specs));
+                storms = windows.finish(endMillis, faults.stream().map(StormDetector.Trigger::of).toList());
             }
             if (protocol instanceof ExternalProtocol p) {
                 reportUnmatched(runDir, p, options.progress());
@@ -190,7 +191,7 @@ public final class RunEngine {
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             RunSummary summary = SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(),
                     scenario.name(), scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
-                    endMillis, wallSeconds, channels), metrics, windows, storms, scenario.thresholds());
+                    endMillis, wallSeconds, channels), metrics, windows, storms, faults, scenario.thresholds());
             JSON.writeValue(runDir.resolve("summary.json").toFile(), summary);
             if (options.writeHtml()) {
                 RunReport.write(runDir);
@@ -284,17 +285,19 @@ public final class RunEngine {
     }
 
     /** Outage windows and capacity drops: the triggers a retry storm may outlive. */
-    static List<StormDetector.Trigger> triggers(Map<Channel, CarrierSpec> specs) {
-        List<StormDetector.Trigger> t = new ArrayList<>();
-        for (CarrierSpec spec : specs.values()) {
+    static List<RunSummary.CarrierFault> faults(Map<Channel, CarrierSpec> specs) {
+        List<RunSummary.CarrierFault> t = new ArrayList<>();
+        specs.forEach((channel, spec) -> {
             for (Impairment i : spec.impairments()) {
                 if (i instanceof Outage o) {
-                    t.add(new StormDetector.Trigger(o.startMillis(), o.endMillis()));
+                    t.add(new RunSummary.CarrierFault(channel.id(), "outage-" + o.mode().id(), o.startMillis(),
+                            o.endMillis()));
                 } else if (i instanceof Capacity c) {
-                    c.drops().forEach(d -> t.add(new StormDetector.Trigger(d.startMillis(), d.endMillis())));
+                    c.drops().forEach(d -> t.add(new RunSummary.CarrierFault(channel.id(), "capacity-drop",
+                            d.startMillis(), d.endMillis())));
                 }
             }
-        }
+        });
         return t;
     }
 

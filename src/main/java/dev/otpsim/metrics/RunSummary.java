@@ -45,6 +45,7 @@ import java.util.Map;
  * @param unknownRecipients     messages for addresses no simulated person has
  * @param thresholds            the scenario's thresholds and how this run did against them
  * @param warnings              what makes this run's figures less trustworthy (e.g. an overloaded harness)
+ * @param carrierFaults         the scenario's outage windows and capacity drops: what may trigger a storm
  */
 public record RunSummary(
         String runId,
@@ -81,7 +82,8 @@ public record RunSummary(
         long duplicatedMessages,
         long unknownRecipients,
         List<ThresholdResult> thresholds,
-        List<String> warnings) {
+        List<String> warnings,
+        List<CarrierFault> carrierFaults) {
 
     /** Latency percentiles read from an HdrHistogram; all zero when {@code count == 0}. */
     public record Percentiles(long count, double mean, long p50, long p90, long p99, long max) {
@@ -101,6 +103,15 @@ public record RunSummary(
      */
     public record Storm(long startMs, long lengthMs, int windows, double peakRetryRatio, long peakSendsPerWindow,
                         long triggerEndMs, boolean metastable) {
+    }
+
+    /**
+     * A window of simulated time in which a carrier was impaired by the scenario's design.
+     *
+     * @param channel carrier, e.g. {@code sms}
+     * @param kind    {@code outage-drop}, {@code outage-hold} or {@code capacity-drop}
+     */
+    public record CarrierFault(String channel, String kind, long startMs, long endMs) {
     }
 
     /** One threshold, e.g. {@code staleSubmissionRate < 0.01}, and the run's value. */

@@ -21,6 +21,9 @@ public final class StormDetector {
 
     /** A fault that can trigger a storm: it started and ended at these simulated times. */
     public record Trigger(long startMillis, long endMillis) {
+        public static Trigger of(RunSummary.CarrierFault f) {
+            return new Trigger(f.startMs(), f.endMs());
+        }
     }
 
     /** Windows before an episode that form its baseline. */

@@ -25,7 +25,7 @@ public final class SummaryBuilder {
     }
 
     public static RunSummary build(RunInfo info, RunMetrics m, WindowWriter windows, List<RunSummary.Storm> storms,
-                                   List<Threshold> thresholds) {
+                                   List<RunSummary.CarrierFault> faults, List<Threshold> thresholds) {
         long journeys = m.journeys();
         Map<String, Long> outcomes = new LinkedHashMap<>();
         for (JourneyOutcome o : JourneyOutcome.values()) {
@@ -77,7 +77,7 @@ public final class SummaryBuilder {
                 storms, percentiles(windows.timeToSignInTotal(), 1), delivery, perSuccess,
                 successes / simSeconds, journeys / simSeconds,
                 disagreementCount, disagreements, http, lost, m.duplicated.sum(), m.unknownRecipients.sum(),
-                List.of(), harnessWarnings(info, http));
+                List.of(), harnessWarnings(info, http), List.copyOf(faults));
         List<RunSummary.ThresholdResult> results = new ArrayList<>();
         for (Threshold t : thresholds) {
             results.add(t.evaluate(draft));
@@ -90,7 +90,7 @@ public final class SummaryBuilder {
                 draft.retryStorms(), draft.timeToSignInMs(), draft.deliveryLatencyMs(), draft.messagesPerSuccess(),
                 draft.goodput(), draft.offeredRate(), draft.targetDisagreements(), draft.disagreements(),
                 draft.httpLatencyMs(), draft.lostMessages(), draft.duplicatedMessages(), draft.unknownRecipients(),
-                results, draft.warnings());
+                results, draft.warnings(), draft.carrierFaults());
     }
 
     /**

@@ -64,7 +64,7 @@ public final class CarrierChart {
                 r.setSeriesPaint(i, Palette.channel(channels.get(i)));
                 r.setSeriesStroke(i, ChartStyle.LINE);
             }
-            StormShading.shade(p, run.summary().retryStorms(), time);
+            StormShading.shade(p, run.summary().retryStorms(), run.summary().carrierFaults(), time);
             p.setNoDataMessage("no channel carried messages");
         }
         bottom.setFixedLegendItems(null);

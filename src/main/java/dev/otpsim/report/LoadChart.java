@@ -42,7 +42,7 @@ public final class LoadChart {
         r.setSeriesPaint(1, Palette.SENDS);
         r.setSeriesStroke(0, ChartStyle.LINE);
         r.setSeriesStroke(1, ChartStyle.LINE);
-        StormShading.shade(plot, run.summary().retryStorms(), unit);
+        StormShading.shade(plot, run.summary().retryStorms(), run.summary().carrierFaults(), unit);
         plot.setNoDataMessage("no metrics windows recorded");
         return chart;
     }

@@ -42,6 +42,9 @@ public final class Palette {
     public static final Color TIME_TO_SIGN_IN = new Color(0x4e79a7);
     /** Translucent, so the lines drawn over a storm stay readable. */
     public static final Color STORM = new Color(255, 160, 60, 60);
+    /** Carrier faults (outages, capacity drops): grey, so a storm's orange stands out against them. */
+    public static final Color FAULT = new Color(90, 90, 90, 45);
+    public static final Color FAULT_EDGE = new Color(90, 90, 90, 140);
 
     public static Color channel(String channel) {
         return CHANNELS.getOrDefault(channel, Color.DARK_GRAY);

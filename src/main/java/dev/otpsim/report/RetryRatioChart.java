@@ -52,7 +52,7 @@ public final class RetryRatioChart {
         budget.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         budget.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(budget);
-        StormShading.shade(plot, run.summary().retryStorms(), unit);
+        StormShading.shade(plot, run.summary().retryStorms(), run.summary().carrierFaults(), unit);
         plot.setNoDataMessage("no metrics windows recorded");
         return chart;
     }

@@ -9,18 +9,31 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 
 /**
- * Shades retry-storm episodes on a time chart. The episodes come from {@code summary.json} (not
- * re-derived from the CSV) so the shaded spans are exactly the storms the headline counts.
+ * Shades retry-storm episodes on a time chart, and marks the carrier faults the scenario planned
+ * (outages, capacity drops) so a reader sees whether a storm outlived its trigger. Both come from
+ * {@code summary.json} (not re-derived from the CSV) so the spans are exactly what the headline counts.
  */
 final class StormShading {
     private StormShading() {
     }
 
-    static void shade(XYPlot plot, List<RunSummary.Storm> storms, TimeUnitAxis unit) {
-        if (storms == null || storms.isEmpty()) {
+    static void shade(XYPlot plot, List<RunSummary.Storm> storms, List<RunSummary.CarrierFault> faults,
+                      TimeUnitAxis unit) {
+        boolean anyFault = faults != null && !faults.isEmpty();
+        if (anyFault) {
+            for (RunSummary.CarrierFault f : faults) {
+                IntervalMarker m = new IntervalMarker(unit.of(f.startMs()), unit.of(f.endMs()));
+                m.setPaint(Palette.FAULT);
+                m.setOutlinePaint(Palette.FAULT_EDGE);
+                m.setOutlineStroke(new java.awt.BasicStroke(1f));
+                plot.addDomainMarker(m, Layer.BACKGROUND);
+            }
+        }
+        boolean anyStorm = storms != null && !storms.isEmpty();
+        if (!anyStorm && !anyFault) {
             return;
         }
-        for (RunSummary.Storm s : storms) {
+        for (RunSummary.Storm s : anyStorm ? storms : List.<RunSummary.Storm>of()) {
             IntervalMarker m = new IntervalMarker(unit.of(s.startMs()), unit.of(s.startMs() + s.lengthMs()));
             m.setPaint(Palette.STORM);
             m.setOutlinePaint(null);
@@ -29,13 +42,22 @@ final class StormShading {
         // A legend entry rather than per-marker labels: labels of nearby storms would overlap.
         LegendItemCollection items = new LegendItemCollection();
         items.addAll(plot.getLegendItems());
-        LegendItem storm = new LegendItem("retry storm" + (storms.stream().anyMatch(RunSummary.Storm::metastable)
-                ? " (some metastable)" : ""));
-        storm.setFillPaint(Palette.STORM);
-        storm.setShape(new java.awt.Rectangle(-6, -6, 12, 12));
-        storm.setShapeVisible(true);
-        storm.setLineVisible(false);
-        items.add(storm);
+        if (anyStorm) {
+            items.add(box("retry storm" + (storms.stream().anyMatch(RunSummary.Storm::metastable)
+                    ? " (some metastable)" : ""), Palette.STORM));
+        }
+        if (anyFault) {
+            items.add(box("carrier fault (outage, capacity drop)", Palette.FAULT));
+        }
         plot.setFixedLegendItems(items);
+    }
+
+    private static LegendItem box(String label, java.awt.Paint paint) {
+        LegendItem item = new LegendItem(label);
+        item.setFillPaint(paint);
+        item.setShape(new java.awt.Rectangle(-6, -6, 12, 12));
+        item.setShapeVisible(true);
+        item.setLineVisible(false);
+        return item;
     }
 }

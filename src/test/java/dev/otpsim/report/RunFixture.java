@@ -184,7 +184,8 @@ public final class RunFixture {
                 List.of(new RunSummary.ThresholdResult("staleSubmissionRate < 0.05", "staleSubmissionRate", staleSubmissionRate,
                                 staleSubmissionRate < 0.05),
                         new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)),
-                List.of("send requests took 900 ms real at p99 from when they were due <fixture>"));
+                List.of("send requests took 900 ms real at p99 from when they were due <fixture>"),
+                List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("scenario.conf"), scenarioText);
         Files.writeString(dir.resolve("run-info.json"), """
