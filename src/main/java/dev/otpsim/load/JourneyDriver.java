@@ -8,6 +8,7 @@ import dev.otpsim.person.PersonProfile;
 import dev.otpsim.person.TargetAnswer;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Connects one {@link Person} to one Gatling virtual user: asks the person what to do, turns it
@@ -84,12 +85,8 @@ public final class JourneyDriver {
         return ctx.protocol().verify().body(who, person.channel(), s.typed());
     }
 
-    public void onSendResponse(int status, String body) {
-        onSendResponse(status, body, name -> null);
-    }
-
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
-    public void onSendResponse(int status, String body, java.util.function.UnaryOperator<String> header) {
+    public void onSendResponse(int status, String body, UnaryOperator<String> header) {
         ctx.ledger().metrics().httpSendMicros((System.nanoTime() - dueNanos) / 1_000);
         long now = ctx.clock().nowMillis();
         TargetAnswer answer = ctx.protocol().sendAnswer(status, body, header);
@@ -98,12 +95,8 @@ public final class JourneyDriver {
         person.onSendAnswer(now, answer);
     }
 
-    public void onVerifyResponse(int status, String body) {
-        onVerifyResponse(status, body, name -> null);
-    }
-
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
-    public void onVerifyResponse(int status, String body, java.util.function.UnaryOperator<String> header) {
+    public void onVerifyResponse(int status, String body, UnaryOperator<String> header) {
         ctx.ledger().metrics().httpVerifyMicros((System.nanoTime() - dueNanos) / 1_000);
         long now = ctx.clock().nowMillis();
         TargetAnswer answer = ctx.protocol().verifyAnswer(status, body, header);

@@ -14,6 +14,7 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.otpsim.handset.Channel;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -26,6 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The Gatling simulation: each virtual user is one person's sign-in journey, driven by the
@@ -39,29 +43,19 @@ public final class OtpSimulation extends Simulation {
     private static final String JOURNEY = "journey";
     /** Session key prefix of the response headers the protocol reads. */
     private static final String HEADER = "header:";
+    /** Typed by warm-up people: never a real code (eight digits where the target issues six). */
+    private static final String WARM_UP_CODE = "00000000";
 
     private final RunContext ctx = RunContext.current();
 
     public OtpSimulation() {
         TargetProtocol protocol = ctx.protocol();
 
-        java.util.Set<String> headers = protocol.headersRead();
-        ChainBuilder askForCode = exec(s -> forget(s, headers))
-                .exec(request("send code", protocol.send(), headers, s -> journey(s).sendPath(),
-                        s -> journey(s).sendBody()))
-                .exec(s -> {
-                    journey(s).onSendResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
-                            name -> s.getString(HEADER + name));
-                    return s;
-                });
-        ChainBuilder typeCode = exec(s -> forget(s, headers))
-                .exec(request("verify code", protocol.verify(), headers, s -> journey(s).verifyPath(),
-                        s -> journey(s).verifyBody()))
-                .exec(s -> {
-                    journey(s).onVerifyResponse(s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
-                            name -> s.getString(HEADER + name));
-                    return s;
-                });
+        Set<String> headers = protocol.headersRead();
+        ChainBuilder askForCode = ask(request("send code", protocol.send(), headers, s -> journey(s).sendPath(),
+                s -> journey(s).sendBody()), headers, JourneyDriver::onSendResponse);
+        ChainBuilder typeCode = ask(request("verify code", protocol.verify(), headers, s -> journey(s).verifyPath(),
+                s -> journey(s).verifyBody()), headers, JourneyDriver::onVerifyResponse);
         ChainBuilder waitForCode = pause(s -> journey(s).pause());
 
         ScenarioBuilder journeys = scenario("sign-in journeys")
@@ -88,12 +82,12 @@ public final class OtpSimulation extends Simulation {
             ScenarioBuilder warmUp = scenario("warm-up (not measured)")
                     .exec(s -> s.set(JOURNEY, new TargetProtocol.Identity(0,
                             Warmup.PREFIX + s.userId(), Warmup.PREFIX + s.userId())))
-                    .exec(request("warm-up send", protocol.send(), java.util.Set.of(),
-                            s -> protocol.send().path(identity(s), dev.otpsim.handset.Channel.SMS, null),
-                            s -> protocol.send().body(identity(s), dev.otpsim.handset.Channel.SMS, null)))
-                    .exec(request("warm-up verify", protocol.verify(), java.util.Set.of(),
-                            s -> protocol.verify().path(identity(s), dev.otpsim.handset.Channel.SMS, "00000000"),
-                            s -> protocol.verify().body(identity(s), dev.otpsim.handset.Channel.SMS, "00000000")));
+                    .exec(request("warm-up send", protocol.send(), Set.of(),
+                            s -> protocol.send().path(identity(s), Channel.SMS, null),
+                            s -> protocol.send().body(identity(s), Channel.SMS, null)))
+                    .exec(request("warm-up verify", protocol.verify(), Set.of(),
+                            s -> protocol.verify().path(identity(s), Channel.SMS, WARM_UP_CODE),
+                            s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE)));
             people = warmUp.injectOpen(rampUsers(ctx.warmUpUsers()).during(Duration.ofSeconds(2))).andThen(people);
         }
         setUp(people)
@@ -101,10 +95,25 @@ public final class OtpSimulation extends Simulation {
                 .maxDuration(Duration.ofMillis(ctx.maxDurationMillis() + 3_000));
     }
 
-    private static HttpRequestActionBuilder request(String name, TargetProtocol.Request r,
-                                                    java.util.Set<String> headersRead,
-                                                    java.util.function.Function<Session, String> path,
-                                                    java.util.function.Function<Session, String> body) {
+    /** What the journey does with a target's answer: status (-1 for none), body, response headers. */
+    @FunctionalInterface
+    private interface AnswerHandler {
+        void answer(JourneyDriver journey, int status, String body, UnaryOperator<String> header);
+    }
+
+    /** A request whose answer goes to the journey; the previous answer is cleared first. */
+    private static ChainBuilder ask(HttpRequestActionBuilder request, Set<String> headers, AnswerHandler handler) {
+        return exec(s -> forget(s, headers))
+                .exec(request)
+                .exec(s -> {
+                    handler.answer(journey(s), s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
+                            name -> s.getString(HEADER + name));
+                    return s;
+                });
+    }
+
+    private static HttpRequestActionBuilder request(String name, TargetProtocol.Request r, Set<String> headersRead,
+                                                    Function<Session, String> path, Function<Session, String> body) {
         // A per-person path only where the protocol has one: a static path keeps Gatling's fast route.
         HttpRequestActionBuilder b = r.path().indexOf('{') < 0 ? http(name).httpRequest(r.method(), r.path())
                 : http(name).httpRequest(r.method(), path);
@@ -123,7 +132,7 @@ public final class OtpSimulation extends Simulation {
     }
 
     /** Clears the previous answer, so a request that got none is not judged by the one before. */
-    private static Session forget(Session s, java.util.Set<String> headers) {
+    private static Session forget(Session s, Set<String> headers) {
         Session out = s.remove("status").remove("body");
         for (String h : headers) {
             out = out.remove(HEADER + h);
