@@ -123,41 +123,15 @@ public final class RunEngine {
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                     RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
-            TargetProtocol protocol;
-            LongFunction<TargetProtocol.Identity> identities;
-            if (external != null) {
-                // The user's own service: nothing embedded starts; it sends its codes to the gateway.
-                protocol = new ExternalProtocol(external, scenario.timeScale());
-                identities = external::identity;
-            } else {
-                OtpService service = new OtpService(scenario.policy(), clock,
-                        new HttpGatewayOutbox(gateway.httpUri()), new SecureRandom());
-                TargetServer target = new TargetServer(service, "127.0.0.1", 0).start();
-                running.add(target);
-                protocol = new ReferenceProtocol(target.baseUri().toString());
-                identities = RunContext::referenceIdentity;
-            }
+            Target target = startTarget(scenario, clock, gateway, running);
+            TargetProtocol protocol = target.protocol();
 
             WindowWriter windows = new WindowWriter(metrics, runDir, channels, carriers::backlog);
             running.add(windows);
-            long tickMillis = Math.max(20, Math.min(250,
-                    clock.toReal(java.time.Duration.ofMillis(scenario.metrics().windowMillis())).toMillis() / 2));
-            ticker.scheduleAtFixedRate(() -> {
-                if (!clock.started()) {
-                    return; // simulated time begins with the first arrival
-                }
-                long now = clock.nowMillis();
-                synchronized (windows) {
-                    windows.closeUpTo(now);
-                }
-                log.flush();
-                if (options.progress()) {
-                    progress.update(now, metrics, ledger.running(), false);
-                }
-            }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+            startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger);
 
             RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
-                    scenario.load(), scenario.pollMillis(), maxRealMillis, identities,
+                    scenario.load(), scenario.pollMillis(), maxRealMillis, target.identities(),
                     // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
                     new AtomicLong(), external != null ? 0 : WARMUP_JOURNEYS));
             if (options.progress()) {
@@ -239,6 +213,48 @@ public final class RunEngine {
             out.println("otpsim: answers no outcome rule matched (counted as error): " + unmatched
                     + " — run `otpsim probe` to see them and extend target.external.outcomes");
         }
+    }
+
+    /** How people reach the target, and who they are to it. */
+    private record Target(TargetProtocol protocol, LongFunction<TargetProtocol.Identity> identities) {
+    }
+
+    /**
+     * The embedded reference target (its codes go to the gateway over HTTP, like a real
+     * service's), or the user's own service, for which nothing starts here.
+     */
+    private static Target startTarget(Scenario scenario, ScaledClock clock, CarrierGateway gateway,
+                                      List<AutoCloseable> running) throws IOException {
+        ExternalTarget external = scenario.external();
+        if (external != null) {
+            return new Target(new ExternalProtocol(external, scenario.timeScale()), external::identity);
+        }
+        OtpService service = new OtpService(scenario.policy(), clock, new HttpGatewayOutbox(gateway.httpUri()),
+                new SecureRandom());
+        TargetServer server = new TargetServer(service, "127.0.0.1", 0).start();
+        running.add(server);
+        return new Target(new ReferenceProtocol(server.baseUri().toString()), RunContext::referenceIdentity);
+    }
+
+    /** Twice a window (real time): close finished windows, flush the ledger, show progress. */
+    private static void startTicker(ScheduledExecutorService ticker, Scenario scenario, ScaledClock clock,
+                                    WindowWriter windows, LedgerLog log, Progress progress, RunMetrics metrics,
+                                    Ledger ledger) {
+        long tickMillis = Math.max(20, Math.min(250,
+                clock.toReal(java.time.Duration.ofMillis(scenario.metrics().windowMillis())).toMillis() / 2));
+        ticker.scheduleAtFixedRate(() -> {
+            if (!clock.started()) {
+                return; // simulated time begins with the first arrival
+            }
+            long now = clock.nowMillis();
+            synchronized (windows) {
+                windows.closeUpTo(now);
+            }
+            log.flush();
+            if (progress != null) {
+                progress.update(now, metrics, ledger.running(), false);
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Runs the simulation in this JVM; Gatling's report goes to {@code <runDir>/gatling/}. */
