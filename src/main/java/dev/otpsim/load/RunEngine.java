@@ -71,6 +71,8 @@ public final class RunEngine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Real-time allowance on top of the longest possible journey, for start-up and drain. */
     private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
+    /** How often (real) summary.json is rewritten with the figures so far while the run goes. */
+    private static final long PARTIAL_SUMMARY_REAL_MILLIS = 5_000;
     /** Warm-up people (a send and a wrong verification each) before simulated time starts. */
     private static final int WARMUP_JOURNEYS = 300;
 
@@ -128,7 +130,18 @@ public final class RunEngine {
 
             WindowWriter windows = new WindowWriter(metrics, runDir, channels, carriers::backlog);
             running.add(windows);
-            startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger);
+            List<RunSummary.CarrierFault> faults = faults(specs);
+            List<StormDetector.Trigger> triggers = faults.stream().map(StormDetector.Trigger::of).toList();
+            Path summaryFile = runDir.resolve("summary.json");
+            // While the run goes, summary.json holds the figures so far: a killed run keeps them.
+            Runnable partialSummary = () -> writeAtomically(summaryFile, SummaryBuilder.partial(
+                    SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(), scenario.name(),
+                                    scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
+                                    clock.nowMillis(), (System.nanoTime() - wallStart) / 1e9, channels), metrics,
+                            windows, new StormDetector(scenario.metrics()).detect(windows.windows(), triggers), faults,
+                            scenario.thresholds())));
+            startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger,
+                    partialSummary);
 
             RunContext.install(new RunContext(clock, ledger, handsets, scenario.people(), scenario.seed(), protocol,
                     scenario.load(), scenario.pollMillis(), maxRealMillis, target.identities(),
@@ -155,9 +168,8 @@ public final class RunEngine {
                 }
             }
             List<RunSummary.Storm> storms;
-            List<RunSummary.CarrierFault> faults = faults(specs);
             synchronized (windows) {
-                storms = windows.finish(endMillis, faults.stream().map(StormDetector.Trigger::of).toList());
+                storms = windows.finish(endMillis, triggers);
             }
             if (protocol instanceof ExternalProtocol p) {
                 reportUnmatched(runDir, p, options.progress());
@@ -166,7 +178,7 @@ public final class RunEngine {
             RunSummary summary = SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(),
                     scenario.name(), scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
                     endMillis, wallSeconds, channels), metrics, windows, storms, faults, scenario.thresholds());
-            JSON.writeValue(runDir.resolve("summary.json").toFile(), summary);
+            writeAtomically(summaryFile, summary);
             if (options.writeHtml()) {
                 RunReport.write(runDir);
             }
@@ -236,12 +248,17 @@ public final class RunEngine {
         return new Target(new ReferenceProtocol(server.baseUri().toString()), RunContext::referenceIdentity);
     }
 
-    /** Twice a window (real time): close finished windows, flush the ledger, show progress. */
+    /**
+     * Twice a window (real time): close finished windows, flush the ledger, show progress; every
+     * few seconds, rewrite summary.json with the figures so far.
+     */
     private static void startTicker(ScheduledExecutorService ticker, Scenario scenario, ScaledClock clock,
                                     WindowWriter windows, LedgerLog log, Progress progress, RunMetrics metrics,
-                                    Ledger ledger) {
+                                    Ledger ledger, Runnable partialSummary) {
         long tickMillis = Math.max(20, Math.min(250,
                 clock.toReal(java.time.Duration.ofMillis(scenario.metrics().windowMillis())).toMillis() / 2));
+        long summaryEvery = Math.max(1, PARTIAL_SUMMARY_REAL_MILLIS / tickMillis);
+        AtomicLong ticks = new AtomicLong();
         ticker.scheduleAtFixedRate(() -> {
             if (!clock.started()) {
                 return; // simulated time begins with the first arrival
@@ -249,6 +266,9 @@ public final class RunEngine {
             long now = clock.nowMillis();
             synchronized (windows) {
                 windows.closeUpTo(now);
+                if (ticks.incrementAndGet() % summaryEvery == 0) {
+                    partialSummary.run();
+                }
             }
             log.flush();
             if (progress != null) {
@@ -315,6 +335,18 @@ public final class RunEngine {
             }
         });
         return t;
+    }
+
+    /** Writes next to the file and moves it in place: a reader (or a kill) never sees half a summary. */
+    private static void writeAtomically(Path file, RunSummary summary) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), summary);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static Path createRunDir(Path parent, String id) throws IOException {

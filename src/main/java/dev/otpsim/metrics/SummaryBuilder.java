@@ -93,6 +93,22 @@ public final class SummaryBuilder {
                 results, draft.warnings(), draft.carrierFaults());
     }
 
+    /** Marks a summary written while the run goes: what a killed run leaves behind. */
+    public static final String PARTIAL = "partial: the run had not finished when this summary was written "
+            + "(journeys still running are not counted as ended; storms are those found so far)";
+
+    public static RunSummary partial(RunSummary s) {
+        List<String> warnings = new ArrayList<>(s.warnings());
+        warnings.add(0, PARTIAL);
+        return new RunSummary(s.runId(), s.scenario(), s.scenarioFile(), s.seed(), s.timeScale(), s.startedAt(),
+                s.simulatedDurationMs(), s.wallSeconds(), s.journeys(), s.outcomes(), s.submissions(),
+                s.submissionCount(), s.staleAccepted(), s.staleSubmissionRate(), s.staleJourneyRate(), s.lockoutRate(),
+                s.lockedJourneys(), s.selfInflictedLockouts(), s.sends(), s.sendAmplification(), s.retryRatio(),
+                s.retryStorms(), s.timeToSignInMs(), s.deliveryLatencyMs(), s.messagesPerSuccess(), s.goodput(),
+                s.offeredRate(), s.targetDisagreements(), s.disagreements(), s.httpLatencyMs(), s.lostMessages(),
+                s.duplicatedMessages(), s.unknownRecipients(), s.thresholds(), warnings, s.carrierFaults());
+    }
+
     /**
      * Real latency counts as simulated time multiplied by the time-scale. When requests took
      * long from when they were due — the machine was too busy for this time-scale — timing
