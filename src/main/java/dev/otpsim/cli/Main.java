@@ -1,5 +1,6 @@
 package dev.otpsim.cli;
 
+import dev.otpsim.load.RunEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,8 +55,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"otpsim " + (v == null ? "dev" : v)};
+            return new String[] {"otpsim " + RunEngine.version("dev.otpsim", "otpsim")};
         }
     }
 }

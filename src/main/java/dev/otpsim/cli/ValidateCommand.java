@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
  * for {@code otpsim gateway}, without sending any load.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a scenario, a comparison sweep (every variant) or a carriers file without sending load:",
-            "every problem with file, line, key and what was expected. Exit 0 ok, 2 invalid."})
+        description = {"Check a scenario, a comparison sweep (every variant) or a carriers file; sends nothing.",
+            "Every problem is listed with file, line, key and what was expected. Exit 0 ok, 2 invalid."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "HOCON file, e.g. scenarios/quickstart.conf")

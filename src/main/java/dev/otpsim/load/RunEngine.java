@@ -374,7 +374,7 @@ public final class RunEngine {
     }
 
     /** A library's version from the pom.properties Maven puts in its jar (kept by the shaded jar too). */
-    static String version(String group, String artifact) {
+    public static String version(String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (var in = RunEngine.class.getResourceAsStream(resource)) {
             if (in == null) {
