@@ -1,0 +1,47 @@
+package dev.otpsim.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How rungs are judged sustained and goals met; the figures are made up for the logic, not measured. */
+class GoalsTest {
+
+    private static RungResult rung(double offered, double completed, double success, List<String> warnings) {
+        return new RungResult(offered, (long) (offered * 10), 10, completed, success, 5, 5, 1.0, 1.0, 2.0, 15,
+                warnings, "runs/x");
+    }
+
+    @Test
+    void aRungIsSustainedWhenItKeepsUpSucceedsAndWarnsOfNothing() {
+        assertTrue(Goals.sustained(rung(1000, 960, 1.0, List.of())));
+        assertFalse(Goals.sustained(rung(1000, 900, 1.0, List.of())), "fell behind");
+        assertFalse(Goals.sustained(rung(1000, 1000, 0.98, List.of())), "failed journeys");
+        assertFalse(Goals.sustained(rung(1000, 1000, 1.0, List.of("send requests took 40 ms"))), "harness lag");
+    }
+
+    @Test
+    void throughputGoalUsesTheHighestSustainedRung() {
+        List<BenchResult.Goal> g = Goals.judge(List.of(rung(800, 800, 1, List.of()), rung(1200, 1190, 1, List.of()),
+                rung(1600, 1100, 1, List.of())), null, null);
+        assertEquals(Boolean.TRUE, g.get(0).met(), g.get(0).measured());
+        assertTrue(g.get(0).measured().contains("1200/s"), g.get(0).measured());
+        assertNull(g.get(1).met(), "no baseline: not judged");
+        assertNull(g.get(2).met(), "memory not run");
+        assertNull(g.get(3).met(), "timer not run");
+    }
+
+    @Test
+    void memoryAndTimerGoalsCompareWithTheSpecLimits() {
+        MemoryResult.Sample s = new MemoryResult.Sample(0, 0, 0, 0);
+        List<BenchResult.Goal> g = Goals.judge(List.of(),
+                new MemoryResult(400, 8000, s, s, 1500, "runs/m"),
+                new TimerResult(100, 1000, 100, 100, 0, 1.0, 1.9, 3.0));
+        assertEquals(Boolean.FALSE, g.get(2).met());
+        assertEquals(Boolean.TRUE, g.get(3).met());
+    }
+}
