@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * {@code otpsim bench}: where the harness stands against the SPEC's performance goals, measured
  * with the real engine on loopback — a throughput ladder, heap retained per completed journey,
- * carrier timer error — and written to {@code <dir>/bench.json}, each run's own reports under
+ * carrier timer error, a plain-Gatling baseline for CPU per journey — and written to {@code <dir>/bench.json}, each run's own reports under
  * {@code <dir>/runs/}.
  *
  * <pre>{@code
@@ -57,8 +57,14 @@ public final class Bench {
                     config.timerRate());
             timer = new TimerBench().measure(config.timerMessages(), config.timerRate(), config.timerDelayMs());
         }
-        BenchResult result = new BenchResult(startedAt, machine(), config, ladder, memory, timer,
-                Goals.judge(ladder, memory, timer));
+        BaselineResult baseline = null;
+        if (config.baselineSeconds() > 0) {
+            out.printf(Locale.ROOT, "bench: plain Gatling baseline, %.0f journeys/s for %s s...%n",
+                    config.baselineRate(), config.baselineSeconds());
+            baseline = new BaselineBench(dir).measure(config.baselineRate(), config.baselineSeconds());
+        }
+        BenchResult result = new BenchResult(startedAt, machine(), config, ladder, memory, timer, baseline,
+                Goals.judge(ladder, memory, timer, baseline));
         JSON.writeValue(dir.resolve("bench.json").toFile(), result);
         return result;
     }

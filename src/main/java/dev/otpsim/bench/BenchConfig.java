@@ -13,13 +13,17 @@ import java.util.List;
  * @param timerMessages  messages of the carrier timer measurement (0 skips it)
  * @param timerRate      messages per real second submitted to the carrier
  * @param timerDelayMs   the carrier's fixed delay (time-scale 1)
+ * @param baselineRate    journeys per real second of the plain-Gatling baseline (compared with the rung at
+ *                        the same rate, if there is one)
+ * @param baselineSeconds real seconds of load of the baseline (0 skips it)
  */
 public record BenchConfig(List<Double> rates, double rungSeconds, double memoryRate, double memorySeconds,
-                          int timerMessages, double timerRate, long timerDelayMs) {
+                          int timerMessages, double timerRate, long timerDelayMs, double baselineRate,
+                          double baselineSeconds) {
 
-    /** The defaults: about 2.5 minutes on a 2-core machine. */
+    /** The defaults: about 2 minutes on a 2-core machine. */
     public static final BenchConfig DEFAULTS = new BenchConfig(List.of(100.0, 200.0, 400.0, 800.0, 1200.0), 10,
-            400, 20, 6_000, 2_000, 100);
+            400, 20, 6_000, 2_000, 100, 1200, 10);
 
     public BenchConfig {
         rates = List.copyOf(rates);
@@ -36,6 +40,8 @@ public record BenchConfig(List<Double> rates, double rungSeconds, double memoryR
         }
         check("timer rate", timerRate, 1, 100_000, timerMessages == 0);
         check("timer delay ms", timerDelayMs, 1, 60_000, timerMessages == 0);
+        check("baseline seconds", baselineSeconds, 0.5, 600, baselineSeconds == 0);
+        check("baseline rate", baselineRate, 1, 100_000, baselineSeconds == 0);
     }
 
     private static void check(String what, double v, double min, double max, boolean unused) {

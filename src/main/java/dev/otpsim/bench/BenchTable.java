@@ -40,6 +40,14 @@ final class BenchTable {
                     t.p50Ms(), t.p99Ms(), t.maxMs(), t.delivered(), t.messages(), t.early(), t.delayMillis(),
                     t.perSecond()));
         }
+        BaselineResult p = r.baseline();
+        if (p != null) {
+            b.append(String.format(Locale.ROOT,
+                    "%nplain Gatling baseline: %.3f ms CPU/journey, %.2f cores, %.1f completed/s at %.0f/s offered"
+                            + " (%d journeys, %d failed)%n",
+                    p.cpuMsPerJourney(), p.coresUsed(), p.completedPerSecond(), p.offeredPerSecond(), p.journeys(),
+                    p.failedJourneys()));
+        }
         b.append(String.format(Locale.ROOT, "%nSPEC performance goals%n"));
         for (BenchResult.Goal g : r.goals()) {
             b.append(String.format(Locale.ROOT, "  %-44s %-8s %s%n", g.goal(),

@@ -21,13 +21,34 @@ final class Goals {
     private Goals() {
     }
 
+    /** The rung at the baseline's rate against the baseline; not judged without both. */
+    private static BenchResult.Goal cpuGoal(List<RungResult> ladder, BaselineResult baseline) {
+        String goal = "harness CPU/journey ≤ 1.25 × plain Gatling";
+        RungResult same = baseline == null ? null : ladder.stream()
+                .filter(r -> r.offeredPerSecond() == baseline.offeredPerSecond()).findFirst().orElse(null);
+        if (same == null || baseline.cpuMsPerJourney() <= 0) {
+            RungResult last = ladder.get(ladder.size() - 1);
+            return new BenchResult.Goal(goal, String.format(Locale.ROOT,
+                    "%.2f ms CPU/journey at %.0f/s; no baseline at that rate", last.cpuMsPerJourney(),
+                    last.offeredPerSecond()), null);
+        }
+        double ratio = same.cpuMsPerJourney() / baseline.cpuMsPerJourney();
+        return new BenchResult.Goal(goal, String.format(Locale.ROOT, "%.2f× (%.3f vs %.3f ms CPU/journey at %.0f/s)",
+                ratio, same.cpuMsPerJourney(), baseline.cpuMsPerJourney(), same.offeredPerSecond()),
+                ratio <= CPU_RATIO);
+    }
+
     /** Whether a rung kept up with its offered rate. */
     static boolean sustained(RungResult r) {
         return r.completedPerSecond() >= SUSTAINED_SHARE * r.offeredPerSecond() && r.successShare() >= 0.99
                 && r.warnings().isEmpty();
     }
 
-    static List<BenchResult.Goal> judge(List<RungResult> ladder, MemoryResult memory, TimerResult timer) {
+    /** SPEC: harness CPU per journey ≤ 1.25 × a plain Gatling baseline. */
+    static final double CPU_RATIO = 1.25;
+
+    static List<BenchResult.Goal> judge(List<RungResult> ladder, MemoryResult memory, TimerResult timer,
+                                        BaselineResult baseline) {
         List<BenchResult.Goal> goals = new ArrayList<>();
         if (ladder.isEmpty()) {
             goals.add(new BenchResult.Goal("≥ 1,000 journeys/s end to end", "not run", null));
@@ -42,10 +63,7 @@ final class Goals {
                             best.offeredPerSecond() < highest ? "" : "; no higher rung tried");
             goals.add(new BenchResult.Goal("≥ 1,000 journeys/s end to end", measured,
                     best != null && best.completedPerSecond() >= JOURNEYS_PER_SECOND));
-            RungResult last = ladder.get(ladder.size() - 1);
-            goals.add(new BenchResult.Goal("harness CPU/journey ≤ 1.25 × plain Gatling",
-                    String.format(Locale.ROOT, "%.2f ms CPU/journey at %.0f/s; no plain-Gatling baseline in this bench",
-                            last.cpuMsPerJourney(), last.offeredPerSecond()), null));
+            goals.add(cpuGoal(ladder, baseline));
         }
         goals.add(memory == null ? new BenchResult.Goal("≤ 1 KB retained per completed journey", "not run", null)
                 : new BenchResult.Goal("≤ 1 KB retained per completed journey",

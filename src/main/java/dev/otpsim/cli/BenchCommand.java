@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the harness itself (loopback only, bounded): a throughput ladder of full runs, "
-                + "heap retained per completed journey, and carrier timer lateness.",
+                + "heap retained per completed journey, carrier timer lateness, and a plain-Gatling baseline.",
             "Prints a table and writes <out>/bench-<time>/bench.json (each run's own reports under runs/).",
             "Do not run anything else on the machine meanwhile. Exit 0 measured, 2 bad input, 3 a run failed."})
 final class BenchCommand implements Callable<Integer> {
@@ -45,6 +45,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--timer-rate", paramLabel = "R", description = "messages/s for the timer measurement (default: 2000)")
     Double timerRate;
+
+    @Option(names = "--baseline-rate", paramLabel = "R",
+            description = "journeys/s of the plain-Gatling baseline; compared with the rung at the same rate (default: 1200)")
+    Double baselineRate;
+
+    @Option(names = "--baseline-seconds", paramLabel = "S",
+            description = "real seconds of the baseline, 0 to skip (default: 10)")
+    Double baselineSeconds;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "parent directory of bench-<time>/ (default: ${DEFAULT-VALUE})")
@@ -85,7 +93,9 @@ final class BenchCommand implements Callable<Integer> {
                 memoryRate == null ? d.memoryRate() : memoryRate,
                 memorySeconds == null ? d.memorySeconds() : memorySeconds,
                 timerMessages == null ? d.timerMessages() : timerMessages,
-                timerRate == null ? d.timerRate() : timerRate, d.timerDelayMs());
+                timerRate == null ? d.timerRate() : timerRate, d.timerDelayMs(),
+                baselineRate == null ? d.baselineRate() : baselineRate,
+                baselineSeconds == null ? d.baselineSeconds() : baselineSeconds);
     }
 
     private static List<Double> parseRates(List<String> values) {

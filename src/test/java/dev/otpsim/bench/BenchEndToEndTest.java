@@ -23,7 +23,7 @@ class BenchEndToEndTest {
 
     @Test
     void aTinyBenchFillsTheTableAndBenchJson(@TempDir Path dir) throws Exception {
-        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 3, 300, 1000, 100);
+        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 3, 300, 1000, 100, 30, 1);
         BenchResult r = new Bench(new PrintStream(OutputStream.nullOutputStream())).run(tiny, dir);
 
         assertEquals(1, r.ladder().size());
@@ -34,16 +34,19 @@ class BenchEndToEndTest {
         assertNotNull(r.memory());
         assertTrue(r.memory().journeysBetween() > 0, r.memory().toString());
         assertEquals(300, r.timer().delivered(), r.timer().toString());
+        assertTrue(r.baseline().journeys() > 0 && r.baseline().cpuMsPerJourney() > 0, r.baseline().toString());
+        assertEquals(0, r.baseline().failedJourneys(), r.baseline().toString());
         assertEquals(4, r.goals().size());
 
         String table = Bench.table(r);
         assertTrue(table.contains("throughput ladder") && table.contains("retained heap per completed journey")
-                && table.contains("carrier timer lateness") && table.contains("SPEC performance goals"), table);
+                && table.contains("carrier timer lateness") && table.contains("plain Gatling baseline") && table.contains("SPEC performance goals"), table);
 
         BenchResult back = Bench.read(dir.resolve("bench.json"));
         assertEquals(r.ladder(), back.ladder());
         assertEquals(r.timer(), back.timer());
         assertEquals(r.memory(), back.memory());
         assertEquals(r.config(), back.config());
+        assertEquals(r.baseline(), back.baseline());
     }
 }

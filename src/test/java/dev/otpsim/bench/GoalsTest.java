@@ -27,7 +27,7 @@ class GoalsTest {
     @Test
     void throughputGoalUsesTheHighestSustainedRung() {
         List<BenchResult.Goal> g = Goals.judge(List.of(rung(800, 800, 1, List.of()), rung(1200, 1190, 1, List.of()),
-                rung(1600, 1100, 1, List.of())), null, null);
+                rung(1600, 1100, 1, List.of())), null, null, null);
         assertEquals(Boolean.TRUE, g.get(0).met(), g.get(0).measured());
         assertTrue(g.get(0).measured().contains("1200/s"), g.get(0).measured());
         assertNull(g.get(1).met(), "no baseline: not judged");
@@ -36,11 +36,24 @@ class GoalsTest {
     }
 
     @Test
+    void cpuGoalComparesTheRungAtTheBaselineRate() {
+        List<RungResult> ladder = List.of(rung(400, 400, 1, List.of()), rung(1200, 1200, 1, List.of()));
+        BenchResult.Goal met = Goals.judge(ladder, null, null, new BaselineResult(1200, 12000, 0, 1200, 0.9, 1))
+                .get(1);
+        assertEquals(Boolean.TRUE, met.met(), met.measured()); // 1.0 / 0.9 = 1.11
+        BenchResult.Goal notMet = Goals.judge(ladder, null, null, new BaselineResult(1200, 12000, 0, 1200, 0.5, 1))
+                .get(1);
+        assertEquals(Boolean.FALSE, notMet.met(), notMet.measured()); // 2.0
+        assertNull(Goals.judge(ladder, null, null, new BaselineResult(800, 8000, 0, 800, 0.5, 1)).get(1).met(),
+                "no rung at the baseline's rate");
+    }
+
+    @Test
     void memoryAndTimerGoalsCompareWithTheSpecLimits() {
         MemoryResult.Sample s = new MemoryResult.Sample(0, 0, 0, 0);
         List<BenchResult.Goal> g = Goals.judge(List.of(),
                 new MemoryResult(400, 8000, s, s, 1500, "runs/m"),
-                new TimerResult(100, 1000, 100, 100, 0, 1.0, 1.9, 3.0));
+                new TimerResult(100, 1000, 100, 100, 0, 1.0, 1.9, 3.0), null);
         assertEquals(Boolean.FALSE, g.get(2).met());
         assertEquals(Boolean.TRUE, g.get(3).met());
     }
