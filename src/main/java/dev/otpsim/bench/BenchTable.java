@@ -26,11 +26,13 @@ final class BenchTable {
         }
         MemoryResult m = r.memory();
         if (m != null) {
+            MemoryResult.Sample first = m.samples().get(0), last = m.samples().get(m.samples().size() - 1);
             b.append(String.format(Locale.ROOT,
-                    "%nretained heap per completed journey: %.0f bytes (%.0f/s, %d journeys; heap after GC %.1f → %.1f MB"
-                            + " over %d completed journeys; running %d → %d)%n",
-                    m.bytesPerJourney(), m.offeredPerSecond(), m.journeys(), m.first().heapUsedBytes() / 1e6,
-                    m.last().heapUsedBytes() / 1e6, m.journeysBetween(), m.first().running(), m.last().running()));
+                    "%nretained heap per completed journey: %.0f bytes (%.0f/s, %d journeys; %d heap-after-GC samples,"
+                            + " %.1f → %.1f MB over %d completed journeys; running %d → %d)%n",
+                    m.bytesPerJourney(), m.offeredPerSecond(), m.journeys(), m.samples().size(),
+                    first.heapUsedBytes() / 1e6, last.heapUsedBytes() / 1e6, m.journeysBetween(), first.running(),
+                    last.running()));
         }
         TimerResult t = r.timer();
         if (t != null) {

@@ -49,10 +49,17 @@ class GoalsTest {
     }
 
     @Test
+    void retainedBytesAreTheSlopeOfHeapOverCompletedJourneys() {
+        List<MemoryResult.Sample> line = List.of(new MemoryResult.Sample(0, 10_000, 0, 5),
+                new MemoryResult.Sample(1, 15_000, 10, 7), new MemoryResult.Sample(2, 20_000, 20, 3));
+        assertEquals(500.0, MemoryResult.slope(line), 1e-9);
+    }
+
+    @Test
     void memoryAndTimerGoalsCompareWithTheSpecLimits() {
         MemoryResult.Sample s = new MemoryResult.Sample(0, 0, 0, 0);
         List<BenchResult.Goal> g = Goals.judge(List.of(),
-                new MemoryResult(400, 8000, s, s, 1500, "runs/m"),
+                new MemoryResult(400, 8000, List.of(s, s), 1500, "runs/m"),
                 new TimerResult(100, 1000, 100, 100, 0, 1.0, 1.9, 3.0), null);
         assertEquals(Boolean.FALSE, g.get(2).met());
         assertEquals(Boolean.TRUE, g.get(3).met());
