@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     Double memoryRate;
 
     @Option(names = "--memory-seconds", paramLabel = "S",
-            description = "real seconds of the memory run, 0 to skip (default: 20)")
+            description = "real seconds of the memory run, 0 to skip (default: 40)")
     Double memorySeconds;
 
     @Option(names = "--timer-messages", paramLabel = "N",
