@@ -28,9 +28,11 @@ final class BenchTable {
         if (m != null) {
             MemoryResult.Sample first = m.samples().get(0), last = m.samples().get(m.samples().size() - 1);
             b.append(String.format(Locale.ROOT,
-                    "%nretained heap per completed journey: %.0f bytes (%.0f/s, %d journeys; %d heap-after-GC samples,"
-                            + " %.1f → %.1f MB over %d completed journeys; running %d → %d)%n",
-                    m.bytesPerJourney(), m.offeredPerSecond(), m.journeys(), m.samples().size(),
+                    "%nretained heap per completed journey: %.0f bytes, median of %s (%.0f/s, %d journeys; %d heap-after-GC"
+                            + " samples, %.1f → %.1f MB over %d completed journeys; running %d → %d)%n",
+                    m.bytesPerJourney(), m.intervalSlopes().stream().map(v -> String.format(Locale.ROOT, "%.0f", v))
+                            .collect(java.util.stream.Collectors.joining(" ", "[", "]")),
+                    m.offeredPerSecond(), m.journeys(), m.samples().size(),
                     first.heapUsedBytes() / 1e6, last.heapUsedBytes() / 1e6, m.journeysBetween(), first.running(),
                     last.running()));
         }

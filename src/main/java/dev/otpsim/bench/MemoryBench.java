@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Heap retained per completed journey, measured inside a real run while everything the run keeps
  * is still referenced: the heap after full GC at six points of the load, and the slope of heap
- * used over journeys completed ({@link MemoryResult#slope}).
+ * used over journeys completed ({@link MemoryResult}).
  *
  * <p>What is counted: everything on the Java heap that grows with completed journeys — the
  * target's per-user state, retired handsets, the ledger's per-address state, Gatling's and
@@ -46,7 +46,7 @@ final class MemoryBench {
             throw new IOException("memory run: took " + samples.size() + " heap samples of " + AT.length
                     + "; the run ended early");
         }
-        MemoryResult m = new MemoryResult(realRate, r.summary().journeys(), samples, MemoryResult.slope(samples),
+        MemoryResult m = new MemoryResult(realRate, r.summary().journeys(), samples, MemoryResult.medianSlope(samples),
                 r.runDir().toString());
         if (m.journeysBetween() <= 0) {
             throw new IOException("memory run: no journey completed between the heap samples; run it longer");

@@ -4,14 +4,17 @@ import java.util.List;
 
 /**
  * Heap retained per completed journey, from heap-after-GC samples of one run at a constant rate:
- * the least-squares slope of heap used against journeys completed. A slope over several samples
- * rather than the difference of two, because the journeys in flight at each sample (and what they
- * hold) vary by a few dozen and would otherwise move the figure by a hundred bytes or more.
+ * the median of the slopes between consecutive samples (heap growth / journeys completed in the
+ * interval). The median, because the heap also moves in steps that have nothing to do with
+ * journeys — a buffer pool taking a new multi-megabyte chunk, a hash table doubling — and because
+ * the journeys in flight at each sample vary by a few dozen: measured, a single such step in one
+ * interval moved a least-squares slope from ~300 to over 1,100 bytes. A step moves one interval's
+ * slope, not the median. {@link #intervalSlopes()} shows the spread.
  *
  * @param offeredPerSecond journeys started per real second
  * @param journeys         journeys the run started
  * @param samples          heap samples in order
- * @param bytesPerJourney  slope of heap used over journeys completed, bytes
+ * @param bytesPerJourney  median of the interval slopes, bytes per completed journey
  * @param runDir           where the run's own reports are
  */
 public record MemoryResult(double offeredPerSecond, long journeys, List<Sample> samples, double bytesPerJourney,
@@ -35,16 +38,29 @@ public record MemoryResult(double offeredPerSecond, long journeys, List<Sample> 
                 .toList();
     }
 
-    /** Least-squares slope of heap used (y) over journeys completed (x). */
-    static double slope(List<Sample> samples) {
-        int n = samples.size();
-        double mx = samples.stream().mapToDouble(Sample::journeysEnded).average().orElse(0);
-        double my = samples.stream().mapToDouble(Sample::heapUsedBytes).average().orElse(0);
-        double sxy = 0, sxx = 0;
-        for (Sample s : samples) {
-            sxy += (s.journeysEnded() - mx) * (s.heapUsedBytes() - my);
-            sxx += (s.journeysEnded() - mx) * (s.journeysEnded() - mx);
+    /** Bytes per completed journey in each interval between consecutive samples (empty intervals skipped). */
+    public List<Double> intervalSlopes() {
+        return slopes(samples);
+    }
+
+    static List<Double> slopes(List<Sample> samples) {
+        List<Double> out = new java.util.ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            long journeys = samples.get(i).journeysEnded() - samples.get(i - 1).journeysEnded();
+            if (journeys > 0) {
+                out.add((double) (samples.get(i).heapUsedBytes() - samples.get(i - 1).heapUsedBytes()) / journeys);
+            }
         }
-        return n < 2 || sxx == 0 ? 0 : sxy / sxx;
+        return out;
+    }
+
+    /** The median of the interval slopes; 0 when there is none. */
+    static double medianSlope(List<Sample> samples) {
+        List<Double> s = slopes(samples).stream().sorted().toList();
+        if (s.isEmpty()) {
+            return 0;
+        }
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 }

@@ -49,10 +49,12 @@ class GoalsTest {
     }
 
     @Test
-    void retainedBytesAreTheSlopeOfHeapOverCompletedJourneys() {
+    void retainedBytesAreTheMedianIntervalSlopeSoOneStepDoesNotMoveThem() {
         List<MemoryResult.Sample> line = List.of(new MemoryResult.Sample(0, 10_000, 0, 5),
-                new MemoryResult.Sample(1, 15_000, 10, 7), new MemoryResult.Sample(2, 20_000, 20, 3));
-        assertEquals(500.0, MemoryResult.slope(line), 1e-9);
+                new MemoryResult.Sample(1, 15_000, 10, 7), new MemoryResult.Sample(2, 20_000, 20, 3),
+                new MemoryResult.Sample(3, 4_025_000, 30, 3)); // a 4 MB pool chunk in the last interval
+        assertEquals(List.of(500.0, 500.0, 400_500.0), MemoryResult.slopes(line));
+        assertEquals(500.0, MemoryResult.medianSlope(line), 1e-9);
     }
 
     @Test
