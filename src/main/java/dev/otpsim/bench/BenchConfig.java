@@ -21,7 +21,7 @@ public record BenchConfig(List<Double> rates, double rungSeconds, double memoryR
                           int timerMessages, double timerRate, long timerDelayMs, double baselineRate,
                           double baselineSeconds) {
 
-    /** The defaults: about 2.5 minutes on a 2-core machine. */
+    /** The defaults: about 2 minutes on a 2-core machine. */
     public static final BenchConfig DEFAULTS = new BenchConfig(List.of(100.0, 200.0, 400.0, 800.0, 1200.0), 10,
             400, 40, 6_000, 2_000, 100, 1200, 10);
 
