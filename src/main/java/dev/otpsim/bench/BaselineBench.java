@@ -33,6 +33,8 @@ final class BaselineBench {
 
     BaselineResult measure(double perSecond, double seconds) throws IOException, InterruptedException {
         ScaledClock clock = ScaledClock.start(BenchScenario.TIME_SCALE);
+        // The target's outbox writes into the setup's code map, but the setup needs the target's URL:
+        // the outbox reads the setup through this holder, filled before any journey starts.
         BaselineSimulation.Setup[] holder = new BaselineSimulation.Setup[1];
         OtpService service = new OtpService(TargetPolicy.defaults(), clock, (channel, to, body) -> {
             Matcher m = CODE.matcher(body);

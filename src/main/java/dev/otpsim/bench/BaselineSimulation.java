@@ -2,6 +2,7 @@ package dev.otpsim.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -55,7 +56,7 @@ public final class BaselineSimulation extends Simulation {
                         .check(status().is(202)))
                 .pause(s.glance())
                 .asLongAs(session -> !s.codes().containsKey(session.getString("user"))).on(
-                        io.gatling.javaapi.core.CoreDsl.pause(s.glance()))
+                        pause(s.glance()))
                 .pause(s.reaction())
                 .exec(http("verify").post("/otp/verify").header("Content-Type", "application/json")
                         .body(StringBody(session -> "{\"user\":\"" + session.getString("user") + "\",\"code\":\""
