@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TargetCommand.class,
             GatewayCommand.class,
             ProbeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

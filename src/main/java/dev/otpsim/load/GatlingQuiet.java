@@ -8,13 +8,13 @@ import java.util.prefs.Preferences;
  * offline and in CI, and a version notice in the middle of otpsim's output only confuses.
  * Gatling skips the check while its persisted "last check" is recent; otpsim records one.
  */
-final class GatlingQuiet {
+public final class GatlingQuiet {
     private static final String NODE = "/io/gatling/latestVersion";
 
     private GatlingQuiet() {
     }
 
-    static void skipVersionCheck(String thisVersion) {
+    public static void skipVersionCheck(String thisVersion) {
         try {
             Preferences p = Preferences.userRoot().node(NODE);
             long now = System.currentTimeMillis();

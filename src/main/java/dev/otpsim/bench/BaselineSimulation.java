@@ -1,0 +1,77 @@
+package dev.otpsim.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The plain-Gatling baseline: the same two requests per journey as an otpsim bench journey (send,
+ * then verify with the code) and the same pauses in real time (a glance at the phone, then the
+ * reaction), against the same reference target — but no person model, no ledger, no carriers,
+ * no gateway: the target hands its codes to an in-memory map the journey reads.
+ *
+ * <p>Gatling instantiates the simulation itself, so its parameters come from {@link #install}.
+ */
+public final class BaselineSimulation extends Simulation {
+
+    /** What the next baseline run does, and its counters. */
+    record Setup(String baseUrl, double perSecond, double seconds, Duration glance, Duration reaction,
+                 Map<String, String> codes, AtomicLong users, AtomicLong ended, AtomicLong failed,
+                 AtomicLong firstStartNanos) {
+        Setup(String baseUrl, double perSecond, double seconds, Duration glance, Duration reaction) {
+            this(baseUrl, perSecond, seconds, glance, reaction, new ConcurrentHashMap<>(), new AtomicLong(),
+                    new AtomicLong(), new AtomicLong(), new AtomicLong());
+        }
+    }
+
+    private static volatile Setup next;
+
+    static void install(Setup setup) {
+        next = setup;
+    }
+
+    public BaselineSimulation() {
+        Setup s = next;
+        if (s == null) {
+            throw new IllegalStateException("no baseline installed: run it through `otpsim bench`");
+        }
+        ScenarioBuilder journey = scenario("plain journeys")
+                .exec(session -> {
+                    s.firstStartNanos().compareAndSet(0, System.nanoTime());
+                    return session.set("user", "b-" + s.users().incrementAndGet());
+                })
+                .exec(http("send").post("/otp/send").header("Content-Type", "application/json")
+                        .body(StringBody(session -> "{\"user\":\"" + session.getString("user")
+                                + "\",\"channel\":\"sms\"}"))
+                        .check(status().is(202)))
+                .pause(s.glance())
+                .asLongAs(session -> !s.codes().containsKey(session.getString("user"))).on(
+                        pause(s.glance()))
+                .pause(s.reaction())
+                .exec(http("verify").post("/otp/verify").header("Content-Type", "application/json")
+                        .body(StringBody(session -> "{\"user\":\"" + session.getString("user") + "\",\"code\":\""
+                                + s.codes().remove(session.getString("user")) + "\"}"))
+                        .check(status().is(200)))
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        s.failed().incrementAndGet();
+                    }
+                    s.ended().incrementAndGet();
+                    return session;
+                });
+        setUp(journey.injectOpen(constantUsersPerSec(s.perSecond()).during(Duration.ofMillis(
+                Math.round(s.seconds() * 1000)))))
+                .protocols(http.baseUrl(s.baseUrl()).disableWarmUp().disableCaching().shareConnections()
+                        .acceptHeader("application/json"));
+    }
+}

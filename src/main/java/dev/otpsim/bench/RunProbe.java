@@ -1,0 +1,131 @@
+package dev.otpsim.bench;
+
+import dev.otpsim.load.RunContext;
+import dev.otpsim.metrics.RunMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches a run from the side while {@link dev.otpsim.load.RunEngine} executes it, through the
+ * {@link RunContext} the engine installs: the engine's own start-up, warm-up and report writing
+ * are outside the window it measures.
+ *
+ * <ul>
+ *   <li>The <b>steady window</b> runs from simulated zero (the first arrival) to the end of the
+ *   load: real time, process CPU, journeys started and ended in between.</li>
+ *   <li><b>Heap samples</b> (optional) at given fractions of the load: heap used after full GC,
+ *   with the journeys ended and running at that moment. The difference of two samples over the
+ *   journeys completed between them is the heap retained per completed journey, as long as the
+ *   journeys in flight are about the same at both (an open model at a constant rate).</li>
+ * </ul>
+ * Polls every 2 ms, so window edges are known to a few ms; forced GCs are for the memory run only,
+ * since they stop the world and would distort a throughput rung.
+ */
+final class RunProbe implements AutoCloseable {
+    /** The window between simulated zero and the end of the load. */
+    record Window(double realSeconds, long cpuNanos, long journeysStarted, long journeysEnded) {
+    }
+
+    /** Heap after full GC at a point of the run. */
+    record HeapSample(double atFraction, long simMillis, long heapUsedBytes, long journeysEnded, int running) {
+    }
+
+    private final long loadMillis;
+    private final double[] heapAt;
+    private final List<HeapSample> heap = new ArrayList<>();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean stop;
+    private volatile Window window;
+
+    /**
+     * @param loadMillis simulated length of the load (arrivals end there)
+     * @param heapAt     fractions of the load at which to sample the heap, ascending; empty for none
+     */
+    RunProbe(long loadMillis, double... heapAt) {
+        this.loadMillis = loadMillis;
+        this.heapAt = heapAt.clone();
+        this.thread = new Thread(this::watch, "otpsim-bench-probe");
+        thread.setDaemon(true);
+    }
+
+    RunProbe start() {
+        thread.start();
+        return this;
+    }
+
+    private void watch() {
+        try {
+            RunContext ctx = null;
+            long t0 = 0, cpu0 = 0, started0 = 0, ended0 = 0;
+            int nextHeap = 0;
+            while (!stop) {
+                if (ctx == null) {
+                    ctx = installed();
+                    if (ctx == null || !ctx.clock().started()) {
+                        ctx = null;
+                        sleep();
+                        continue;
+                    }
+                    RunMetrics m = ctx.ledger().metrics();
+                    t0 = System.nanoTime();
+                    cpu0 = ProcessCpu.nanos();
+                    started0 = m.journeys();
+                    ended0 = m.journeysEnded();
+                }
+                long now = ctx.clock().nowMillis();
+                RunMetrics m = ctx.ledger().metrics();
+                if (nextHeap < heapAt.length && now >= heapAt[nextHeap] * loadMillis) {
+                    long used = HeapProbe.usedAfterGc();
+                    heap.add(new HeapSample(heapAt[nextHeap], ctx.clock().nowMillis(), used, m.journeysEnded(),
+                            ctx.ledger().running()));
+                    nextHeap++;
+                }
+                if (window == null && now >= loadMillis) {
+                    window = new Window((System.nanoTime() - t0) / 1e9, ProcessCpu.nanos() - cpu0,
+                            m.journeys() - started0, m.journeysEnded() - ended0);
+                }
+                if (window != null && nextHeap >= heapAt.length) {
+                    return;
+                }
+                sleep();
+            }
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private static RunContext installed() {
+        try {
+            return RunContext.current();
+        } catch (IllegalStateException notYet) {
+            return null;
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            stop = true;
+        }
+    }
+
+    /** The steady window, or null if the run ended before its load did (it failed). */
+    Window window() {
+        return window;
+    }
+
+    /** Heap samples taken, in order. Read after {@link #close()}. */
+    List<HeapSample> heap() {
+        return List.copyOf(heap);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop = true;
+        done.await(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.otpsim.cli;
+
+import dev.otpsim.bench.Bench;
+import dev.otpsim.bench.BenchConfig;
+import dev.otpsim.bench.BenchResult;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code otpsim bench}: short bounded runs on 127.0.0.1 against the embedded reference target with
+ * a perfect carrier, measuring throughput, CPU per journey, heap retained per journey and carrier
+ * timer error; prints a table and writes {@code <out>/bench-<time>/bench.json}. See docs/performance.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the harness itself (loopback only, bounded): a throughput ladder of full runs, "
+                + "heap retained per completed journey, carrier timer lateness, and a plain-Gatling baseline.",
+            "Prints a table and writes <out>/bench-<time>/bench.json (each run's own reports under runs/).",
+            "Do not run anything else on the machine meanwhile. Exit 0 measured, 2 bad input, 3 a run failed."})
+final class BenchCommand implements Callable<Integer> {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Option(names = "--rates", split = ",", paramLabel = "R",
+            description = "offered real journeys/s, one ladder rung each (default: 100,200,400,800,1200); "
+                    + "--rates none skips the ladder")
+    List<String> rates;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "real seconds of load per rung (default: 10)")
+    Double seconds;
+
+    @Option(names = "--memory-rate", paramLabel = "R", description = "journeys/s of the memory run (default: 400)")
+    Double memoryRate;
+
+    @Option(names = "--memory-seconds", paramLabel = "S",
+            description = "real seconds of the memory run, 0 to skip (default: 40)")
+    Double memorySeconds;
+
+    @Option(names = "--timer-messages", paramLabel = "N",
+            description = "messages for the carrier timer measurement, 0 to skip (default: 6000)")
+    Integer timerMessages;
+
+    @Option(names = "--timer-rate", paramLabel = "R", description = "messages/s for the timer measurement (default: 2000)")
+    Double timerRate;
+
+    @Option(names = "--baseline-rate", paramLabel = "R",
+            description = "journeys/s of the plain-Gatling baseline; compared with the rung at the same rate (default: 1200)")
+    Double baselineRate;
+
+    @Option(names = "--baseline-seconds", paramLabel = "S",
+            description = "real seconds of the baseline, 0 to skip (default: 10)")
+    Double baselineSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "parent directory of bench-<time>/ (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        BenchConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("otpsim bench: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Path dir = out.resolve("bench-" + LocalDateTime.now().format(ID_TIME));
+        BenchResult result;
+        try {
+            result = new Bench(System.out).run(config, dir);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("otpsim bench: interrupted");
+            return Main.RUN_FAILED;
+        } catch (Exception e) {
+            System.err.println("otpsim bench: a measurement failed: " + e.getMessage());
+            return Main.RUN_FAILED;
+        }
+        System.out.println();
+        System.out.print(Bench.table(result));
+        System.out.println("bench.json: " + dir.resolve("bench.json"));
+        return Main.OK;
+    }
+
+    /** The options over {@link BenchConfig#DEFAULTS}; bad values throw with the reason. */
+    BenchConfig config() {
+        BenchConfig d = BenchConfig.DEFAULTS;
+        return new BenchConfig(rates == null ? d.rates() : parseRates(rates),
+                seconds == null ? d.rungSeconds() : seconds,
+                memoryRate == null ? d.memoryRate() : memoryRate,
+                memorySeconds == null ? d.memorySeconds() : memorySeconds,
+                timerMessages == null ? d.timerMessages() : timerMessages,
+                timerRate == null ? d.timerRate() : timerRate, d.timerDelayMs(),
+                baselineRate == null ? d.baselineRate() : baselineRate,
+                baselineSeconds == null ? d.baselineSeconds() : baselineSeconds);
+    }
+
+    private static List<Double> parseRates(List<String> values) {
+        if (values.size() == 1 && values.get(0).equals("none")) {
+            return List.of();
+        }
+        return values.stream().map(v -> {
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--rates: expected numbers separated by commas, got \"" + v + "\"");
+            }
+        }).toList();
+    }
+}

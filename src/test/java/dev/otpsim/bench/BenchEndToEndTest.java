@@ -1,0 +1,52 @@
+package dev.otpsim.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole bench on a tiny configuration: one 1-second rung, a short memory run, a few hundred
+ * timer messages. Checks that every part produces figures, the table shows them and bench.json
+ * reads back — never how fast anything is.
+ */
+@Tag("slow")
+class BenchEndToEndTest {
+
+    @Test
+    void aTinyBenchFillsTheTableAndBenchJson(@TempDir Path dir) throws Exception {
+        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 3, 300, 1000, 100, 30, 1);
+        BenchResult r = new Bench(new PrintStream(OutputStream.nullOutputStream())).run(tiny, dir);
+
+        assertEquals(1, r.ladder().size());
+        RungResult rung = r.ladder().get(0);
+        assertTrue(rung.journeys() > 0 && rung.completedPerSecond() > 0, rung.toString());
+        assertTrue(rung.cpuMsPerJourney() > 0 && rung.wholeRunCpuMsPerJourney() > 0, rung.toString());
+        assertTrue(Files.isRegularFile(Path.of(rung.runDir()).resolve("summary.json")));
+        assertNotNull(r.memory());
+        assertTrue(r.memory().journeysBetween() > 0, r.memory().toString());
+        assertEquals(300, r.timer().delivered(), r.timer().toString());
+        assertTrue(r.baseline().journeys() > 0 && r.baseline().cpuMsPerJourney() > 0, r.baseline().toString());
+        assertEquals(0, r.baseline().failedJourneys(), r.baseline().toString());
+        assertEquals(4, r.goals().size());
+
+        String table = Bench.table(r);
+        assertTrue(table.contains("throughput ladder") && table.contains("retained heap per completed journey")
+                && table.contains("carrier timer lateness") && table.contains("plain Gatling baseline") && table.contains("SPEC performance goals"), table);
+
+        BenchResult back = Bench.read(dir.resolve("bench.json"));
+        assertEquals(r.ladder(), back.ladder());
+        assertEquals(r.timer(), back.timer());
+        assertEquals(r.memory(), back.memory());
+        assertEquals(r.config(), back.config());
+        assertEquals(r.baseline(), back.baseline());
+    }
+}
