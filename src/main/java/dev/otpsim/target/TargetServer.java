@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.otpsim.http.JdkHttp;
 import dev.otpsim.handset.Channel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -77,7 +77,7 @@ public final class TargetServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), requestedPort), BACKLOG);
+        HttpServer s = JdkHttp.create(new InetSocketAddress(InetAddress.getByName(host), requestedPort), BACKLOG);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory named = r -> {
             Thread t = new Thread(r, "otp-target-" + n.incrementAndGet());
@@ -214,11 +214,6 @@ public final class TargetServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = ContractJson.bytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JdkHttp.respond(exchange, status, "application/json", ContractJson.bytes(body));
     }
 }

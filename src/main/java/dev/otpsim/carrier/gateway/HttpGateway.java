@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.otpsim.http.JdkHttp;
 import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -72,7 +72,7 @@ public final class HttpGateway implements AutoCloseable {
 
     /** Binds {@code host:port} (0 = ephemeral) and starts serving. */
     public static HttpGateway start(String host, int port, MessageIntake intake, Handsets handsets) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
+        HttpServer server = JdkHttp.create(new InetSocketAddress(host, port), 256);
         // Bounded: a flood queues up to 1,024 exchanges, then the accepting thread runs them itself,
         // which slows accepting down instead of growing memory without limit.
         AtomicInteger n = new AtomicInteger();
@@ -320,12 +320,7 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        JdkHttp.respond(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
     }
 
     /** Stops at once: at the end of a run, a request still in flight has no one left to serve it. */
