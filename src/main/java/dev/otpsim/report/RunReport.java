@@ -64,7 +64,7 @@ public final class RunReport {
         List<Chart> charts = new ArrayList<>();
         List<String> channels = channelsUsed(run);
         draw(run, charts, "load.png", LoadChart.create(run), "Do resends multiply the load?",
-                "Journeys started and code sends per window. Sends above journeys are resends; shaded spans are retry storms.");
+                "Journeys started and code sends per window. Sends above journeys are resends; orange spans are retry storms, grey spans the carrier faults the scenario planned (outages, capacity drops).");
         draw(run, charts, "retry-ratio.png", RetryRatioChart.create(run, threshold), "When did resends exceed the retry budget?",
                 "Share of sends that were resends, per window. Above the dashed line for several windows while carriers slow down is a retry storm.");
         draw(run, charts, "carriers.png", CarrierChart.create(run, channels), "Were carriers backed up, and how slow did delivery get?",
