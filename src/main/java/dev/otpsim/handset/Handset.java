@@ -25,7 +25,6 @@ public final class Handset {
     private volatile Message[] messages = new Message[2];
     private volatile int count;
     private volatile boolean retired;
-    private int dropped;
 
     Handset(String address) {
         this.address = address;
@@ -38,7 +37,6 @@ public final class Handset {
     /** Adds a message; false (and nothing stored) once the person's journey ended. */
     public synchronized boolean deliver(Message m) {
         if (retired) {
-            dropped++;
             return false;
         }
         Message[] a = messages;
@@ -70,7 +68,7 @@ public final class Handset {
         return List.of(Arrays.copyOf(messages, n));
     }
 
-    /** Frees the inbox when the journey ended; later deliveries are counted, not kept. */
+    /** Frees the inbox when the journey ended; later deliveries are not kept (the ledger still counts them). */
     public synchronized void retire() {
         retired = true;
         messages = new Message[0];
@@ -79,10 +77,5 @@ public final class Handset {
 
     public boolean retired() {
         return retired;
-    }
-
-    /** Messages that arrived after {@link #retire()}. */
-    public synchronized int droppedAfterRetire() {
-        return dropped;
     }
 }

@@ -27,10 +27,6 @@ public final class IssuedCodes {
         issues.add(new Issue(code, atMillis, atMillis));
     }
 
-    public int distinctCodes() {
-        return issues.size();
-    }
-
     /** The issue of {@code code} known at {@code atMillis}, or null when never issued by then. */
     Issue find(String code, long atMillis) {
         for (Issue is : issues) {

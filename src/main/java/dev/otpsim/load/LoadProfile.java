@@ -64,10 +64,6 @@ public record LoadProfile(List<Phase> phases) {
         return n;
     }
 
-    public double peakRate() {
-        return phases.stream().mapToDouble(p -> Math.max(p.fromRate(), p.toRate())).max().orElse(0);
-    }
-
     public static LoadProfile read(Section s) {
         List<Phase> phases = new ArrayList<>();
         if (s.has("phases")) {

@@ -53,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -133,13 +134,14 @@ public final class RunEngine {
             List<RunSummary.CarrierFault> faults = faults(specs);
             List<StormDetector.Trigger> triggers = faults.stream().map(StormDetector.Trigger::of).toList();
             Path summaryFile = runDir.resolve("summary.json");
+            BiFunction<Long, Boolean, SummaryBuilder.RunInfo> info = (simMillis, partial) -> new SummaryBuilder.RunInfo(
+                    runDir.getFileName().toString(), scenario.name(), scenario.file().toString(), scenario.seed(),
+                    scenario.timeScale(), startedAt, simMillis, (System.nanoTime() - wallStart) / 1e9, channels, partial);
             // While the run goes, summary.json holds the figures so far: a killed run keeps them.
-            Runnable partialSummary = () -> writeAtomically(summaryFile, SummaryBuilder.partial(
-                    SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(), scenario.name(),
-                                    scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
-                                    clock.nowMillis(), (System.nanoTime() - wallStart) / 1e9, channels), metrics,
-                            windows, new StormDetector(scenario.metrics()).detect(windows.windows(), triggers), faults,
-                            scenario.thresholds())));
+            Runnable partialSummary = () -> writeAtomically(summaryFile, SummaryBuilder.build(
+                    info.apply(clock.nowMillis(), true), metrics, windows,
+                    new StormDetector(scenario.metrics()).detect(windows.windows(), triggers), faults,
+                    scenario.thresholds()));
             startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger,
                     partialSummary);
 
@@ -174,10 +176,8 @@ public final class RunEngine {
             if (protocol instanceof ExternalProtocol p) {
                 reportUnmatched(runDir, p, options.progress());
             }
-            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            RunSummary summary = SummaryBuilder.build(new SummaryBuilder.RunInfo(runDir.getFileName().toString(),
-                    scenario.name(), scenario.file().toString(), scenario.seed(), scenario.timeScale(), startedAt,
-                    endMillis, wallSeconds, channels), metrics, windows, storms, faults, scenario.thresholds());
+            RunSummary summary = SummaryBuilder.build(info.apply(endMillis, false), metrics, windows, storms, faults,
+                    scenario.thresholds());
             writeAtomically(summaryFile, summary);
             if (options.writeHtml()) {
                 RunReport.write(runDir);

@@ -46,7 +46,6 @@ public final class RunMetrics {
     final LongAdder duplicated = new LongAdder();
     final LongAdder unknownRecipients = new LongAdder();
     final Map<String, LongAdder> disagreements = new ConcurrentHashMap<>();
-    private volatile long lastJourneyEndMillis;
 
     final Recorder[] deliveryLatency = {new Recorder(SIGNIFICANT_DIGITS), new Recorder(SIGNIFICANT_DIGITS),
         new Recorder(SIGNIFICANT_DIGITS)};
@@ -117,9 +116,6 @@ public final class RunMetrics {
         }
         if (rejectedStale) {
             staleJourneys.increment();
-        }
-        if (atMillis > lastJourneyEndMillis) {
-            lastJourneyEndMillis = atMillis; // benign race: only grows, read after the run
         }
     }
 
@@ -202,10 +198,6 @@ public final class RunMetrics {
         return sends.sum();
     }
 
-    public long lastJourneyEndMillis() {
-        return lastJourneyEndMillis;
-    }
-
     Map<String, Long> disagreementCounts() {
         Map<String, Long> m = new TreeMap<>();
         disagreements.forEach((k, v) -> m.put(k, v.sum()));
@@ -232,16 +224,6 @@ public final class RunMetrics {
             windows = ws;
             return ws[i];
         }
-    }
-
-    /** Windows created so far (all up to the latest event). */
-    int windowCount() {
-        Window[] ws = windows;
-        int n = 0;
-        while (n < ws.length && ws[n] != null) {
-            n++;
-        }
-        return n;
     }
 
     private static LongAdder[] adders(int n) {

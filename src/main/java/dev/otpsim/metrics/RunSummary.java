@@ -85,6 +85,16 @@ public record RunSummary(
         List<String> warnings,
         List<CarrierFault> carrierFaults) {
 
+    /** This summary with the scenario's thresholds judged (they are judged against the summary itself). */
+    public RunSummary withThresholds(List<ThresholdResult> results) {
+        return new RunSummary(runId, scenario, scenarioFile, seed, timeScale, startedAt, simulatedDurationMs,
+                wallSeconds, journeys, outcomes, submissions, submissionCount, staleAccepted, staleSubmissionRate,
+                staleJourneyRate, lockoutRate, lockedJourneys, selfInflictedLockouts, sends, sendAmplification,
+                retryRatio, retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
+                targetDisagreements, disagreements, httpLatencyMs, lostMessages, duplicatedMessages, unknownRecipients,
+                List.copyOf(results), warnings, carrierFaults);
+    }
+
     /** Latency percentiles read from an HdrHistogram; all zero when {@code count == 0}. */
     public record Percentiles(long count, double mean, long p50, long p90, long p99, long max) {
     }

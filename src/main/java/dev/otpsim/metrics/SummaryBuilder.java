@@ -21,7 +21,17 @@ public final class SummaryBuilder {
 
     /** Identity and timing of the run, which the metrics do not know. */
     public record RunInfo(String runId, String scenario, String scenarioFile, long seed, double timeScale,
-                          String startedAt, long simulatedDurationMs, double wallSeconds, Set<Channel> channels) {
+                          String startedAt, long simulatedDurationMs, double wallSeconds, Set<Channel> channels,
+                          boolean partial) {
+    }
+
+    private static List<String> warnings(RunInfo info, Map<String, RunSummary.Percentiles> http) {
+        List<String> w = new ArrayList<>();
+        if (info.partial()) {
+            w.add(PARTIAL);
+        }
+        w.addAll(harnessWarnings(info, http));
+        return w;
     }
 
     public static RunSummary build(RunInfo info, RunMetrics m, WindowWriter windows, List<RunSummary.Storm> storms,
@@ -77,37 +87,17 @@ public final class SummaryBuilder {
                 storms, percentiles(windows.timeToSignInTotal(), 1), delivery, perSuccess,
                 successes / simSeconds, journeys / simSeconds,
                 disagreementCount, disagreements, http, lost, m.duplicated.sum(), m.unknownRecipients.sum(),
-                List.of(), harnessWarnings(info, http), List.copyOf(faults));
+                List.of(), warnings(info, http), List.copyOf(faults));
         List<RunSummary.ThresholdResult> results = new ArrayList<>();
         for (Threshold t : thresholds) {
             results.add(t.evaluate(draft));
         }
-        return new RunSummary(draft.runId(), draft.scenario(), draft.scenarioFile(), draft.seed(), draft.timeScale(),
-                draft.startedAt(), draft.simulatedDurationMs(), draft.wallSeconds(), draft.journeys(),
-                draft.outcomes(), draft.submissions(), draft.submissionCount(), draft.staleAccepted(),
-                draft.staleSubmissionRate(), draft.staleJourneyRate(), draft.lockoutRate(), draft.lockedJourneys(),
-                draft.selfInflictedLockouts(), draft.sends(), draft.sendAmplification(), draft.retryRatio(),
-                draft.retryStorms(), draft.timeToSignInMs(), draft.deliveryLatencyMs(), draft.messagesPerSuccess(),
-                draft.goodput(), draft.offeredRate(), draft.targetDisagreements(), draft.disagreements(),
-                draft.httpLatencyMs(), draft.lostMessages(), draft.duplicatedMessages(), draft.unknownRecipients(),
-                results, draft.warnings(), draft.carrierFaults());
+        return draft.withThresholds(results);
     }
 
     /** Marks a summary written while the run goes: what a killed run leaves behind. */
     public static final String PARTIAL = "partial: the run had not finished when this summary was written "
             + "(journeys still running are not counted as ended; storms are those found so far)";
-
-    public static RunSummary partial(RunSummary s) {
-        List<String> warnings = new ArrayList<>(s.warnings());
-        warnings.add(0, PARTIAL);
-        return new RunSummary(s.runId(), s.scenario(), s.scenarioFile(), s.seed(), s.timeScale(), s.startedAt(),
-                s.simulatedDurationMs(), s.wallSeconds(), s.journeys(), s.outcomes(), s.submissions(),
-                s.submissionCount(), s.staleAccepted(), s.staleSubmissionRate(), s.staleJourneyRate(), s.lockoutRate(),
-                s.lockedJourneys(), s.selfInflictedLockouts(), s.sends(), s.sendAmplification(), s.retryRatio(),
-                s.retryStorms(), s.timeToSignInMs(), s.deliveryLatencyMs(), s.messagesPerSuccess(), s.goodput(),
-                s.offeredRate(), s.targetDisagreements(), s.disagreements(), s.httpLatencyMs(), s.lostMessages(),
-                s.duplicatedMessages(), s.unknownRecipients(), s.thresholds(), warnings, s.carrierFaults());
-    }
 
     /**
      * Real latency counts as simulated time multiplied by the time-scale. When requests took

@@ -4,7 +4,6 @@ import dev.otpsim.scenario.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -62,10 +61,6 @@ public record Threshold(String expression, String metric, String operator, doubl
             }
         }
         return out;
-    }
-
-    public static Set<String> metricNames() {
-        return new TreeSet<>(METRICS.keySet());
     }
 
     public RunSummary.ThresholdResult evaluate(RunSummary s) {

@@ -94,10 +94,6 @@ public final class Person {
         return end != null;
     }
 
-    public long startedAtMillis() {
-        return startedAt;
-    }
-
     /** Decides the next action at simulated time {@code now}. */
     public Action next(long now) {
         if (end != null) {

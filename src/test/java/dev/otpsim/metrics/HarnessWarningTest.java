@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class HarnessWarningTest {
     private static SummaryBuilder.RunInfo at(double timeScale) {
-        return new SummaryBuilder.RunInfo("r", "s", "s.conf", 1, timeScale, "now", 1000, 1, Set.of());
+        return new SummaryBuilder.RunInfo("r", "s", "s.conf", 1, timeScale, "now", 1000, 1, Set.of(), false);
     }
 
     private static Map<String, RunSummary.Percentiles> sendP99(long millis) {
