@@ -6,7 +6,6 @@ import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.CarrierSpecs;
 import dev.otpsim.carrier.Carriers;
 import dev.otpsim.carrier.DeliveryEvents;
-import dev.otpsim.carrier.LossReason;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handsets;
 import dev.otpsim.scenario.Problems;
@@ -90,22 +89,6 @@ final class TimerBench {
                 lateMicros.recordValue(Math.max(0, late) / 1_000);
             }
             delivered.incrementAndGet();
-        }
-
-        @Override
-        public void issued(CarrierMessage message) {
-        }
-
-        @Override
-        public void lost(CarrierMessage message, LossReason reason, long atMillis) {
-        }
-
-        @Override
-        public void duplicated(CarrierMessage message, long atMillis) {
-        }
-
-        @Override
-        public void unknownRecipient(CarrierMessage message) {
         }
     }
 }

@@ -2,11 +2,9 @@ package dev.otpsim.carrier;
 
 import dev.otpsim.handset.Channel;
 import dev.otpsim.scenario.Section;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads the {@code carriers} object of a scenario: one carrier per channel name.
@@ -31,7 +29,7 @@ public final class CarrierSpecs {
             Optional<Channel> channel = Channel.fromId(name);
             if (channel.isEmpty()) {
                 carriers.problem(name, "unknown channel; expected one of "
-                        + Arrays.stream(Channel.values()).map(Channel::id).collect(Collectors.joining(", ")));
+                        + Channel.IDS);
                 continue;
             }
             out.put(channel.get(), CarrierSpec.read(carriers.section(name)));

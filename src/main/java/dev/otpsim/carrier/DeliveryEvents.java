@@ -2,40 +2,32 @@ package dev.otpsim.carrier;
 
 /**
  * What the gateway and carriers report, as it happens: the ground truth the ledger classifies
- * submissions from. Implementations must be thread-safe and must not block.
+ * submissions from. Implementations must be thread-safe and must not block; every event
+ * does nothing by default.
  */
 public interface DeliveryEvents {
 
     /** The gateway accepted a message: its code now exists for that recipient. */
-    void issued(CarrierMessage message);
+    default void issued(CarrierMessage message) {
+    }
 
     /** A copy became visible in the recipient's handset at {@code visibleAtMillis} (simulated). */
-    void delivered(CarrierMessage message, long visibleAtMillis, boolean duplicate);
+    default void delivered(CarrierMessage message, long visibleAtMillis, boolean duplicate) {
+    }
 
     /** The carrier gave up on the message. */
-    void lost(CarrierMessage message, LossReason reason, long atMillis);
+    default void lost(CarrierMessage message, LossReason reason, long atMillis) {
+    }
 
     /** The carrier decided to deliver a second copy. */
-    void duplicated(CarrierMessage message, long atMillis);
+    default void duplicated(CarrierMessage message, long atMillis) {
+    }
 
     /** The recipient is no simulated person: counted and reported, never dropped silently. */
-    void unknownRecipient(CarrierMessage message);
+    default void unknownRecipient(CarrierMessage message) {
+    }
 
-    /** Reports nothing: for the gateway served alone. */
+    /** Reports nothing: for the gateway served alone. Listeners override only what they need. */
     DeliveryEvents NONE = new DeliveryEvents() {
-        public void issued(CarrierMessage message) {
-        }
-
-        public void delivered(CarrierMessage message, long visibleAtMillis, boolean duplicate) {
-        }
-
-        public void lost(CarrierMessage message, LossReason reason, long atMillis) {
-        }
-
-        public void duplicated(CarrierMessage message, long atMillis) {
-        }
-
-        public void unknownRecipient(CarrierMessage message) {
-        }
     };
 }

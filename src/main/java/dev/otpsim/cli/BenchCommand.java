@@ -1,11 +1,10 @@
 package dev.otpsim.cli;
 
+import dev.otpsim.load.RunEngine;
 import dev.otpsim.bench.Bench;
 import dev.otpsim.bench.BenchConfig;
 import dev.otpsim.bench.BenchResult;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Option;
             "Prints a table and writes <out>/bench-<time>/bench.json (each run's own reports under runs/).",
             "Do not run anything else on the machine meanwhile. Exit 0 measured, 2 bad input, 3 a run failed."})
 final class BenchCommand implements Callable<Integer> {
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Option(names = "--rates", split = ",", paramLabel = "R",
             description = "offered real journeys/s, one ladder rung each (default: 100,200,400,800,1200); "
@@ -67,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("otpsim bench: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        Path dir = out.resolve("bench-" + LocalDateTime.now().format(ID_TIME));
+        Path dir = out.resolve("bench-" + RunEngine.now());
         BenchResult result;
         try {
             result = new Bench(System.out).run(config, dir);

@@ -1,5 +1,6 @@
 package dev.otpsim.cli;
 
+import dev.otpsim.load.RunEngine;
 import dev.otpsim.report.compare.CompareOptions;
 import dev.otpsim.report.compare.CompareReport;
 import dev.otpsim.report.compare.Comparison;
@@ -11,8 +12,6 @@ import dev.otpsim.scenario.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +35,6 @@ public final class CompareCommand implements Callable<Integer> {
      */
     public static volatile Function<CompareOptions, VariantRunner> runnerFactory = EngineVariantRunner::new;
 
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(paramLabel = "SWEEP", description = "sweep file, e.g. scenarios/compare-resend-wait.conf")
     Path sweepFile;
@@ -77,7 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         // Named like a run directory (time first, so listings sort by age), after the sweep.
-        Path compareDir = out.resolve(LocalDateTime.now().format(ID_TIME) + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        Path compareDir = out.resolve(RunEngine.now() + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
         CompareOptions options = new CompareOptions(sweepFile, compareDir, Optional.ofNullable(seed), Optional.ofNullable(timeScale));
         VariantRunner runner;
         try {
@@ -101,8 +99,6 @@ public final class CompareCommand implements Callable<Integer> {
         List<VariantResult> results;
         try (CompareProgress progress = CompareProgress.start(variants.size(), System.out)) {
             results = Comparison.run(variants, runner, compareDir, progress);
-        } catch (ScenarioException e) {
-            return invalid(e);
         } catch (Comparison.VariantFailed e) {
             System.err.println("otpsim compare: " + e.getMessage());
             if (!e.done().isEmpty()) {
@@ -128,8 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static int invalid(ScenarioException e) {
-        System.err.println("otpsim compare: invalid sweep (" + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ")");
-        e.problems().forEach(p -> System.err.println("  " + p));
+        System.err.println(e.report("otpsim compare: sweep"));
         return Main.BAD_INPUT;
     }
 }

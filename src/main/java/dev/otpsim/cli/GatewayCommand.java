@@ -79,9 +79,7 @@ final class GatewayCommand implements Callable<Integer> {
         try {
             running = start(out);
         } catch (ScenarioException e) {
-            err.println(file + ": invalid (" + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
-                    + ")");
-            e.problems().forEach(p -> err.println("  " + p));
+            err.println(e.report(file));
             err.flush();
             return Main.BAD_INPUT;
         } catch (IllegalArgumentException | IOException e) {

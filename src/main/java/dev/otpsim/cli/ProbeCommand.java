@@ -59,9 +59,7 @@ final class ProbeCommand implements Callable<Integer> {
         try {
             s = ScenarioLoader.load(scenario);
         } catch (ScenarioException e) {
-            err.println(scenario + ": invalid scenario (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + ")");
-            e.problems().forEach(p -> err.println("  " + p));
+            err.println(e.report(scenario));
             err.flush();
             return Main.BAD_INPUT;
         }

@@ -52,8 +52,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             s = load(scenario, seed, timeScale);
         } catch (ScenarioException e) {
-            System.err.println(scenario + ": invalid scenario");
-            e.problems().forEach(p -> System.err.println("  " + p));
+            System.err.println(e.report(scenario));
             return Main.BAD_INPUT;
         }
         RunOptions options = RunOptions.defaults().withReportsDir(out).allowing(allowed);

@@ -144,10 +144,7 @@ final class TargetCommand implements Callable<Integer> {
             problems.throwIfAny();
             return policy;
         } catch (ScenarioException e) {
-            StringBuilder b = new StringBuilder(policyFile + ": invalid policy (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + ")");
-            e.problems().forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
-            throw new BadInput(b.toString());
+            throw new BadInput(e.report(policyFile + " (policy)"));
         }
     }
 

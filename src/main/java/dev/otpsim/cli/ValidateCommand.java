@@ -35,9 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println(file + ": ok — " + check(file));
             return Main.OK;
         } catch (ScenarioException e) {
-            System.err.println(file + ": invalid (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + ")");
-            e.problems().forEach(p -> System.err.println("  " + p));
+            System.err.println(e.report(file));
             return Main.BAD_INPUT;
         }
     }

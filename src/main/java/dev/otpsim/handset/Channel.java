@@ -7,9 +7,15 @@ import java.util.Optional;
 public enum Channel {
     SMS, EMAIL, VOICE;
 
+    /** Every id, joined for "expected one of ..." messages: {@code sms, email, voice}. */
+    public static final String IDS = String.join(", ", java.util.Arrays.stream(values()).map(Channel::id).toList());
+
+    // Computed once: ids are read on every request and message.
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The name used in scenarios, HTTP bodies and reports. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static Optional<Channel> fromId(String id) {

@@ -88,7 +88,7 @@ public final class RunEngine {
             throw new IllegalArgumentException(why);
         });
         Path runDir = createRunDir(options.reportsDir(), options.runId() != null ? options.runId()
-                : scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                : scenario.name() + "-" + now());
         String startedAt = OffsetDateTime.now().toString();
         Files.writeString(runDir.resolve("scenario.conf"), "# " + scenario.file() + " as run (resolved)\n"
                 + scenario.raw().root().render(ConfigRenderOptions.defaults().setOriginComments(false)));
@@ -336,6 +336,13 @@ public final class RunEngine {
         });
         return t;
     }
+
+    /** Local time as used in the names of run, comparison and bench directories: {@code yyyyMMdd-HHmmss}. */
+    public static String now() {
+        return LocalDateTime.now().format(DIR_TIME);
+    }
+
+    private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Writes next to the file and moves it in place: a reader (or a kill) never sees half a summary. */
     private static void writeAtomically(Path file, RunSummary summary) {

@@ -33,8 +33,8 @@ public final class RunReport {
     public static final String INDEX = "index.html";
     /** Where the storm threshold is set in a scenario; SPEC.md's default applies when absent. */
     public static final String RETRY_THRESHOLD_KEY = "metrics.storm.threshold";
-    /** The Google SRE retry budget, SPEC.md's default storm threshold. */
-    public static final double DEFAULT_RETRY_THRESHOLD = 0.10;
+    /** The run's own default (the Google SRE retry budget), for scenarios that do not set it. */
+    private static final double DEFAULT_RETRY_THRESHOLD = dev.otpsim.metrics.MetricsSpec.defaults().stormThreshold();
 
     /** One chart of the page: its file relative to the run directory, the question, how to read it. */
     record Chart(Path file, String question, String howToRead) {

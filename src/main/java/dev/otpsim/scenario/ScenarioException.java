@@ -19,4 +19,17 @@ public final class ScenarioException extends RuntimeException {
     public List<ScenarioProblem> problems() {
         return problems;
     }
+
+    /**
+     * What the user reads: {@code "<what>: invalid (2 problems)"}, then one indented line per
+     * problem ({@code file:line: key: message}). Every command prints bad input this way.
+     */
+    public String report(Object what) {
+        StringBuilder b = new StringBuilder().append(what).append(": invalid (").append(problems.size())
+                .append(problems.size() == 1 ? " problem)" : " problems)");
+        for (ScenarioProblem p : problems) {
+            b.append(System.lineSeparator()).append("  ").append(p);
+        }
+        return b.toString();
+    }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otpsim.handset.Channel;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Reading and writing the bodies of the reference HTTP contract, with a precise message for each
@@ -67,7 +65,7 @@ final class ContractJson {
     static Channel channel(JsonNode object) throws BadRequest {
         String id = text(object, "channel", 20);
         return Channel.fromId(id).orElseThrow(() -> new BadRequest("unknown channel \"" + id + "\"; expected one of "
-                + Arrays.stream(Channel.values()).map(Channel::id).collect(Collectors.joining(", "))));
+                + Channel.IDS));
     }
 
     static ObjectNode status(String status) {

@@ -75,7 +75,7 @@ class TargetCommandTest {
         Files.writeString(policy, "code-length = 6\nrotation = newest\nmax-attemps = 3\n");
         assertEquals(Main.BAD_INPUT, execute("target", "--policy", policy.toString(), "--port", "0"));
         String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains(policy + ": invalid policy (2 problems)"), text);
+        assertTrue(text.contains(policy + " (policy): invalid (2 problems)"), text);
         assertTrue(text.contains(policy + ":2: rotation: expected one of any-unexpired, latest-only, same-code"), text);
         assertTrue(text.contains(policy + ":3: max-attemps: unknown key"), text);
         assertFalse(text.contains("Exception"), "no stack trace: " + text);

@@ -23,12 +23,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class CarrierGateway implements AutoCloseable {
-    private final MessageIntake intake;
     private final HttpGateway http;
     private final SmtpGateway smtp;
 
-    private CarrierGateway(MessageIntake intake, HttpGateway http, SmtpGateway smtp) {
-        this.intake = intake;
+    private CarrierGateway(HttpGateway http, SmtpGateway smtp) {
         this.http = http;
         this.smtp = smtp;
     }
@@ -46,17 +44,13 @@ public final class CarrierGateway implements AutoCloseable {
         HttpGateway http = HttpGateway.start(spec.host(), spec.port(), intake, handsets);
         try {
             SmtpGateway smtp = SmtpGateway.start(spec.host(), spec.smtpPort(), intake);
-            return new CarrierGateway(intake, http, smtp);
+            return new CarrierGateway(http, smtp);
         } catch (IOException | RuntimeException e) {
             http.close();
             throw e;
         }
     }
 
-    /** The intake both protocols use: an in-JVM target may hand messages over here directly. */
-    public MessageIntake intake() {
-        return intake;
-    }
 
     /** Base URI of the HTTP side, e.g. {@code http://127.0.0.1:41234}. */
     public URI httpUri() {

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The gateway's HTTP side, on the JDK's {@link HttpServer}:
@@ -167,7 +165,7 @@ public final class HttpGateway implements AutoCloseable {
         String channelId = text(json, "channel");
         Channel channel = Channel.fromId(channelId).orElseThrow(() -> new RejectedMessage("unknown_channel",
                 "unknown channel \"" + channelId + "\"; expected one of "
-                        + Arrays.stream(Channel.values()).map(Channel::id).collect(Collectors.joining(", "))));
+                        + Channel.IDS));
         CarrierMessage m = intake.accept(channel, text(json, "to"), text(json, "body"));
         ObjectNode reply = JSON.createObjectNode();
         reply.put("id", m.id());

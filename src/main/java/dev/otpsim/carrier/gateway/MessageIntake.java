@@ -68,9 +68,4 @@ public final class MessageIntake {
         carriers.accept(m);
         return m;
     }
-
-    /** Messages accepted so far. */
-    public long accepted() {
-        return ids.get();
-    }
 }

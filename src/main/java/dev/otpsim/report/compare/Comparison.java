@@ -46,15 +46,13 @@ public final class Comparison {
     }
 
     /**
-     * Checks every variant, then runs each into {@code compareDir/<variant-id>}, making sure each
-     * has its own report page.
+     * Runs each variant into {@code compareDir/<variant-id>}, making sure each has its own report
+     * page. Call {@link #check} first: a bad variant should fail before anything runs.
      *
-     * @throws ScenarioException naming the variants and problems when any variant is invalid (nothing ran)
-     * @throws VariantFailed     when a run fails; variants before it are kept
+     * @throws VariantFailed when a run fails; variants before it are kept
      */
     public static List<VariantResult> run(List<Variant> variants, VariantRunner runner, Path compareDir, Progress progress)
             throws VariantFailed {
-        check(variants, runner);
         List<VariantResult> results = new ArrayList<>();
         for (Variant v : variants) {
             long start = System.nanoTime();

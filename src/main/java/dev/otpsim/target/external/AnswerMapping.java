@@ -84,7 +84,4 @@ public final class AnswerMapping {
         return names;
     }
 
-    public List<OutcomeRule> rules() {
-        return rules;
-    }
 }

@@ -39,9 +39,6 @@ public final class ExternalProtocol implements TargetProtocol {
         this.headers = Set.copyOf(h);
     }
 
-    public ExternalTarget target() {
-        return target;
-    }
 
     @Override
     public String baseUrl() {
