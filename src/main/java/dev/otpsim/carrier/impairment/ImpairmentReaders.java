@@ -101,16 +101,11 @@ public final class ImpairmentReaders {
     private static List<Impairment> outages(Section carrier, String key) {
         List<Impairment> out = new ArrayList<>();
         for (Section w : carrier.sections(key)) {
-            long start = w.duration("start").toMillis();
-            long end = w.duration("end").toMillis();
+            long[] window = window(w);
             Outage.Mode mode = w.choice("mode", Map.of("drop", Outage.Mode.DROP, "hold", Outage.Mode.HOLD), null);
             w.finish();
-            if (w.has("start") && w.has("end") && end <= start) {
-                w.problem("end", "must be after start");
-                continue;
-            }
-            if (mode != null && end > start) {
-                out.add(new Outage(start, end, mode));
+            if (mode != null && window != null) {
+                out.add(new Outage(window[0], window[1], mode));
             }
         }
         return out;
@@ -121,20 +116,34 @@ public final class ImpairmentReaders {
         int limit = s.integer("queue-limit", 10_000, 1, 100_000_000);
         List<Capacity.Drop> drops = new ArrayList<>();
         for (Section d : s.sections("drops")) {
-            long start = d.duration("start").toMillis();
-            long end = d.duration("end").toMillis();
+            long[] window = window(d);
             double dropRate = d.number("rate", null, 0.001, 1_000_000.0);
             d.finish();
-            if (end <= start) {
-                d.problem("end", "must be after start (" + Durations.show(start) + ")");
-            } else if (drops.stream().anyMatch(o -> start < o.endMillis() && o.startMillis() < end)) {
+            if (window == null) {
+                continue;
+            }
+            if (drops.stream().anyMatch(o -> window[0] < o.endMillis() && o.startMillis() < window[1])) {
                 d.problem("start", "overlaps another capacity drop");
             } else {
-                drops.add(new Capacity.Drop(start, end, dropRate));
+                drops.add(new Capacity.Drop(window[0], window[1], dropRate));
             }
         }
         s.finish();
         return new Capacity(rate, limit, drops);
+    }
+
+    /** A window of simulated time {@code { start = 2m, end = 5m }}: {start, end} in ms, or null (reported) when empty. */
+    private static long[] window(Section w) {
+        long start = w.duration("start").toMillis();
+        long end = w.duration("end").toMillis();
+        if (!w.has("start") || !w.has("end")) {
+            return null; // the missing key is already reported
+        }
+        if (end <= start) {
+            w.problem("end", "must be after start (" + Durations.show(start) + ")");
+            return null;
+        }
+        return new long[] {start, end};
     }
 
     private static Impairment unreachable(Section s) {
