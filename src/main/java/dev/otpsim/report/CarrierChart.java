@@ -46,7 +46,13 @@ public final class CarrierChart {
             backlog.addSeries(b);
             delay.addSeries(d);
         }
-        XYPlot top = new XYPlot(backlog, null, new NumberAxis("queued messages"), renderer());
+        // Messages are whole: integer ticks, and an empty queue still gets a readable 0..10 axis
+        // (JFreeChart would otherwise zoom into ±4E-9 around a flat zero line).
+        NumberAxis queued = new NumberAxis("queued messages");
+        queued.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        queued.setAutoRangeMinimumSize(10);
+        queued.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        XYPlot top = new XYPlot(backlog, null, queued, renderer());
         XYPlot bottom = new XYPlot(delay, null, new NumberAxis("delivery p95 (" + delayUnit.name() + ")"), renderer());
         // The channel legend is the top plot's; the bottom one repeats the colours.
         bottom.getRenderer().setDefaultSeriesVisibleInLegend(false);
