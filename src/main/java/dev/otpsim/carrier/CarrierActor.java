@@ -4,17 +4,16 @@ import akka.actor.AbstractActor;
 import akka.actor.ActorRef;
 import akka.actor.Props;
 import dev.otpsim.clock.SimClock;
-import dev.otpsim.handset.Handset;
+import dev.otpsim.clock.SimScheduler;
 import dev.otpsim.handset.Handsets;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * One carrier instance as an Akka classic actor: a thin shell around a {@link CarrierModel}.
- * On {@link Submit} it asks the model for a decision and schedules each copy's delivery at its
- * simulated time (converted to real time by the {@link SimClock}); on {@link Deliver} it puts the
- * message into the recipient's handset and reports it. The mailbox serialises both, so the model
- * sees messages one at a time, in the order they were submitted.
+ * One carrier instance as an Akka classic actor: a thin shell around a {@link Carrier}. Its
+ * scheduler is the actor itself — "run this at simulated time t" becomes a message to self,
+ * sent by Akka's timer at the real time the {@link SimClock} maps t to — so the mailbox
+ * serialises decisions and deliveries, and the model sees messages one at a time, in the order
+ * they were submitted.
  *
  * <pre>{@code
  * ActorRef sms = system.actorOf(CarrierActor.props(model, clock, handsets, events), "carrier-sms-0");
@@ -27,25 +26,21 @@ public final class CarrierActor extends AbstractActor {
     public record Submit(CarrierMessage message) {
     }
 
-    /** A copy of a message is due in its handset at {@code plannedAtMillis} (simulated). */
-    public record Deliver(CarrierMessage message, long plannedAtMillis, boolean duplicate) {
+    /** Something the carrier planned for simulated {@code atMillis} is due. */
+    record Due(long atMillis, Runnable action) {
     }
 
-    private final CarrierModel model;
     private final SimClock clock;
-    private final Handsets handsets;
-    private final DeliveryEvents events;
+    private final Carrier carrier;
 
     private CarrierActor(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events) {
-        this.model = model;
         this.clock = clock;
-        this.handsets = handsets;
-        this.events = events;
+        this.carrier = new Carrier(model, new Mailbox(), handsets, events);
     }
 
     /**
      * Props for one carrier instance. The model is shared with whoever reads its backlog; a
-     * restarted actor keeps it (and with it the random stream and queue state).
+     * restarted actor keeps it (and with it the queue state).
      */
     public static Props props(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events) {
         return Props.create(CarrierActor.class, () -> new CarrierActor(model, clock, handsets, events));
@@ -54,50 +49,33 @@ public final class CarrierActor extends AbstractActor {
     @Override
     public Receive createReceive() {
         return receiveBuilder()
-                .match(Submit.class, this::onSubmit)
-                .match(Deliver.class, this::onDeliver)
+                .match(Submit.class, s -> carrier.submit(s.message()))
+                .match(Due.class, d -> d.action().run())
                 .build();
     }
 
-    private void onSubmit(Submit submit) {
-        CarrierMessage m = submit.message();
-        Decision d = model.decide(m);
-        if (d.isLost()) {
-            events.lost(m, d.loss(), d.lostAtMillis());
-            return;
+    /** The carrier's scheduler: Akka's timer sends the action back through the mailbox when due. */
+    private final class Mailbox implements SimScheduler {
+        @Override
+        public long nowMillis() {
+            return clock.nowMillis();
         }
-        schedule(new Deliver(m, d.visibleAtMillis(), false));
-        if (d.hasDuplicate()) {
-            events.duplicated(m, d.duplicateAtMillis());
-            schedule(new Deliver(m, d.duplicateAtMillis(), true));
-        }
-    }
 
-    private void schedule(Deliver deliver) {
-        long realNanos = clock.toRealNanos(deliver.plannedAtMillis() - clock.nowMillis());
-        if (realNanos <= 0) {
-            self().tell(deliver, ActorRef.noSender());
-            return;
+        @Override
+        public double timeScale() {
+            return clock.timeScale();
         }
-        getContext().getSystem().scheduler().scheduleOnce(Duration.ofNanos(realNanos), self(), deliver,
-                getContext().getDispatcher(), ActorRef.noSender());
-    }
 
-    private void onDeliver(Deliver deliver) {
-        CarrierMessage m = deliver.message();
-        Optional<Handset> handset = handsets.find(m.to());
-        if (handset.isEmpty()) {
-            if (!deliver.duplicate()) { // the first copy always comes first: report once per message
-                events.unknownRecipient(m);
+        @Override
+        public void at(long atMillis, Runnable action) {
+            Due due = new Due(atMillis, action);
+            long realNanos = clock.toRealNanos(atMillis - clock.nowMillis());
+            if (realNanos <= 0) {
+                self().tell(due, ActorRef.noSender());
+                return;
             }
-            return;
+            getContext().getSystem().scheduler().scheduleOnce(Duration.ofNanos(realNanos), self(), due,
+                    getContext().getDispatcher(), ActorRef.noSender());
         }
-        // Visible when it really landed, never before the model said: scheduler lateness shows
-        // up in the measured latency instead of being hidden.
-        long visibleAt = Math.max(deliver.plannedAtMillis(), clock.nowMillis());
-        handset.get().deliver(new Handset.Message(m.id(), m.channel(), m.code(), m.issuedAtMillis(), visibleAt,
-                deliver.duplicate()));
-        // Reported even when the person's handset was retired: the carrier did deliver it.
-        events.delivered(m, visibleAt, deliver.duplicate());
     }
 }

@@ -1,5 +1,7 @@
 package dev.otpsim.carrier;
 
+import dev.otpsim.carrier.impairment.LossReason;
+
 import dev.otpsim.distribution.Durations;
 
 /**

@@ -25,9 +25,28 @@ public final class Handset {
     private volatile Message[] messages = new Message[2];
     private volatile int count;
     private volatile boolean retired;
+    private volatile Runnable onArrival;
+    private long messagesAddressed;
 
     Handset(String address) {
         this.address = address;
+    }
+
+    /**
+     * Numbers a message addressed to this handset as the gateway accepts it (1, 2, ...): the
+     * carrier keys its draws by it, so the k-th message to a person meets the same luck in every
+     * variant of a comparison.
+     */
+    public synchronized long nextMessageNumber() {
+        return ++messagesAddressed;
+    }
+
+    /**
+     * Runs {@code listener} after each message becomes visible, on the deliverer's thread: how a
+     * waiting person is woken by an arrival instead of glancing at the phone every so often.
+     */
+    public void onArrival(Runnable listener) {
+        this.onArrival = listener;
     }
 
     public String address() {
@@ -46,6 +65,10 @@ public final class Handset {
         }
         a[count] = m;
         count = count + 1;
+        Runnable listener = onArrival;
+        if (listener != null) {
+            listener.run();
+        }
         return true;
     }
 
@@ -71,6 +94,7 @@ public final class Handset {
     /** Frees the inbox when the journey ended; later deliveries are not kept (the ledger still counts them). */
     public synchronized void retire() {
         retired = true;
+        onArrival = null;
         messages = new Message[0];
         count = 0;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * One simulated person on one sign-in journey: given what they have seen (codes visible in their
@@ -15,15 +14,16 @@ import java.util.SplittableRandom;
  * <p>Plain Java with simulated timestamps only — no Gatling, HTTP or wall clock — so the same
  * person runs under Gatling today and in a discrete-event driver later. The driver loop is:
  * <pre>{@code
- * Person p = new Person(profile, handset, rng);
+ * Person p = new Person(profile, handset, PersonDraws.of(runSeed, personNumber));
  * for (Person.Action a = p.next(now); !(a instanceof Person.End); a = p.next(now)) {
  *     if (a instanceof Person.RequestCode r) p.onSendAnswer(now, target.send(r.channel()));
  *     else if (a instanceof Person.Submit s) p.onVerifyAnswer(now, target.verify(s.typed()));
  *     else sleep until ((Person.Wait) a).untilMillis() or a message arrives;
  * }
  * }</pre>
- * Every random draw (patience, reaction, typos, code choice) comes from the person's own seeded
- * generator, so a person's decisions depend only on the seed and on what they observed.
+ * Every random draw (patience, reaction, typos, code choice) comes from the person's own streams
+ * ({@link PersonDraws}), one per purpose, so a person's decisions depend only on the seed and on
+ * what they observed — and the k-th draw of a purpose is the same in every variant of a sweep.
  */
 public final class Person {
 
@@ -56,7 +56,7 @@ public final class Person {
 
     private final PersonProfile profile;
     private final Handset handset;
-    private final SplittableRandom rng;
+    private final PersonDraws draws;
     private final boolean prefersNewest;
 
     private Channel channel;
@@ -74,12 +74,12 @@ public final class Person {
     private Action pending;
     private End end;
 
-    public Person(PersonProfile profile, Handset handset, SplittableRandom rng) {
+    public Person(PersonProfile profile, Handset handset, PersonDraws draws) {
         this.profile = profile;
         this.handset = handset;
-        this.rng = rng;
+        this.draws = draws;
         this.channel = profile.channel();
-        this.prefersNewest = rng.nextDouble() < profile.codeChoice().newestShare();
+        this.prefersNewest = draws.codeChoice().nextDouble() < profile.codeChoice().newestShare();
     }
 
     public PersonProfile profile() {
@@ -148,7 +148,7 @@ public final class Person {
                     acceptedResends++;
                 }
                 lastSendAt = now;
-                long patience = Math.max(profile.resendWaitMillis(), profile.patience().sampleMillis(rng));
+                long patience = Math.max(profile.resendWaitMillis(), profile.patience().sampleMillis(draws.patience()));
                 resendDueAt = now + patience;
             }
             case LOCKED -> {
@@ -174,7 +174,7 @@ public final class Person {
             case INVALID, EXPIRED -> {
                 if (submit.typo()) {
                     // They notice the slip and type the same code again, after reacting anew.
-                    replaceReadyAt(submit.intended(), now + profile.reaction().sampleMillis(rng));
+                    replaceReadyAt(submit.intended(), now + profile.reaction().sampleMillis(draws.reaction()));
                 } else {
                     rejected.add(submit.intended());
                     candidates.removeIf(c -> c.code().equals(submit.intended()));
@@ -182,6 +182,18 @@ public final class Person {
                         // Nothing left to try: press resend as soon as the UI allows it.
                         resendDueAt = Math.min(resendDueAt, Math.max(now, lastSendAt + profile.resendWaitMillis()));
                     }
+                }
+            }
+            case CODE_DEAD -> {
+                // The service burned the code (and with it every older one): retyping it is a dead
+                // end, so the person asks for a new code as soon as the UI allows.
+                for (Candidate c : candidates) {
+                    rejected.add(c.code());
+                }
+                rejected.add(submit.intended());
+                candidates.clear();
+                if (lastSendAt >= 0) {
+                    resendDueAt = Math.min(resendDueAt, Math.max(now, lastSendAt + profile.resendWaitMillis()));
                 }
             }
             case LOCKED -> locked(now, answer.retryAfterMillis());
@@ -222,7 +234,7 @@ public final class Person {
                 continue; // duplicates and same-code resends add nothing new
             }
             candidates.add(new Candidate(code, m.visibleAtMillis(),
-                    m.visibleAtMillis() + profile.reaction().sampleMillis(rng)));
+                    m.visibleAtMillis() + profile.reaction().sampleMillis(draws.reaction())));
         }
     }
 
@@ -257,13 +269,18 @@ public final class Person {
     }
 
     private String maybeMistype(String code) {
-        if (profile.typoRate() <= 0 || rng.nextDouble() >= profile.typoRate() || code.isEmpty()) {
+        // Three draws per submission whether or not they are used: the k-th submission's typo
+        // is then the same in every variant, whatever came before.
+        double slip = draws.typos().nextDouble();
+        double where = draws.typos().nextDouble();
+        double what = draws.typos().nextDouble();
+        if (profile.typoRate() <= 0 || slip >= profile.typoRate() || code.isEmpty()) {
             return code;
         }
         char[] digits = code.toCharArray();
-        int i = rng.nextInt(digits.length);
+        int i = Math.min(digits.length - 1, (int) (where * digits.length));
         if (Character.isDigit(digits[i])) {
-            digits[i] = (char) ('0' + (digits[i] - '0' + 1 + rng.nextInt(9)) % 10);
+            digits[i] = (char) ('0' + (digits[i] - '0' + 1 + Math.min(8, (int) (what * 9))) % 10);
         } else {
             digits[i] = digits[i] == 'x' ? 'y' : 'x';
         }

@@ -16,6 +16,11 @@ public record TargetAnswer(Kind kind, long retryAfterMillis) {
         INVALID("invalid"),
         /** Verify: the code expired (410). */
         EXPIRED("expired"),
+        /**
+         * Verify: this code is dead — the service burned it (too many attempts, or it no longer
+         * exists) without locking the account: the person must ask for a new one.
+         */
+        CODE_DEAD("code-dead"),
         /** The person is locked (423). */
         LOCKED("locked"),
         /** Too soon or too many (429). */
@@ -38,6 +43,7 @@ public record TargetAnswer(Kind kind, long retryAfterMillis) {
     public static final TargetAnswer INVALID = new TargetAnswer(Kind.INVALID, 0);
     public static final TargetAnswer EXPIRED = new TargetAnswer(Kind.EXPIRED, 0);
     public static final TargetAnswer ERROR = new TargetAnswer(Kind.ERROR, 0);
+    public static final TargetAnswer CODE_DEAD = new TargetAnswer(Kind.CODE_DEAD, 0);
 
     public static TargetAnswer locked(long retryAfterMillis) {
         return new TargetAnswer(Kind.LOCKED, retryAfterMillis);

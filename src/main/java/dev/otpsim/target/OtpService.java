@@ -99,8 +99,9 @@ public final class OtpService {
             IssuedCode code = fresh ? issue(s, now) : current;
             s.sends.add(now);
             s.lastSendAtMs = now;
+            s.sendsAccepted++;
             codesHandedOver.increment();
-            outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now));
+            outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now), s.sendsAccepted);
             return new SendResult.Sent(code.text(), code.issuedAtMs(), code.expiresAtMs(), fresh);
         });
     }

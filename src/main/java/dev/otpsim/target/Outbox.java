@@ -24,4 +24,13 @@ public interface Outbox {
      * @param body    the message text, carrying the code
      */
     void send(Channel channel, String to, String body);
+
+    /**
+     * As {@link #send(Channel, String, String)}, knowing which of this person's accepted sends
+     * the message answers (1-based): an in-process hand-over passes it on, so the ledger pairs
+     * each code with its send however the messages are ordered; other outboxes may ignore it.
+     */
+    default void send(Channel channel, String to, String body, int sendNumber) {
+        send(channel, to, body);
+    }
 }

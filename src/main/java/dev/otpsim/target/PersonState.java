@@ -18,6 +18,8 @@ final class PersonState {
     /** Oldest first; the last one is the current code. */
     final List<IssuedCode> codes = new ArrayList<>(2);
     long lastSendAtMs = NEVER;
+    /** Sends accepted for this person so far: numbers each hand-over for the ledger. */
+    int sendsAccepted;
     int failures;
     long lastFailureAtMs = NEVER;
     long lockedUntilMs = NEVER;

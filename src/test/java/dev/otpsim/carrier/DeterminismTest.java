@@ -2,6 +2,7 @@ package dev.otpsim.carrier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.handset.Channel;
 import java.util.ArrayList;
@@ -41,8 +42,43 @@ class DeterminismTest {
 
     @Test
     void channelsDrawFromIndependentStreams() {
-        assertNotEquals(CarrierModel.seedFor(1, Channel.SMS, 0), CarrierModel.seedFor(1, Channel.VOICE, 0));
-        assertNotEquals(CarrierModel.seedFor(1, Channel.SMS, 0), CarrierModel.seedFor(1, Channel.SMS, 1));
+        String delayOnly = "delay { type = exponential, mean = 10s }";
+        CarrierModel sms = new CarrierModel(Channel.SMS, Hocon.sms(delayOnly), 77, 0);
+        CarrierModel voice = new CarrierModel(Channel.VOICE, Hocon.sms(delayOnly), 77, 0);
+        int same = 0;
+        for (int k = 1; k <= 200; k++) {
+            long a = sms.decide(new CarrierMessage(k, Channel.SMS, "u-1", "1", 0, k, 0)).visibleAtMillis();
+            long b = voice.decide(new CarrierMessage(k, Channel.VOICE, "u-1", "1", 0, k, 0)).visibleAtMillis();
+            same += a == b ? 1 : 0;
+        }
+        assertTrue(same < 10, same + " of 200 identical delays on two channels");
+    }
+
+    /**
+     * Common random numbers: the k-th message to a person meets the same delay, loss and duplicate
+     * whatever other traffic the carrier saw first — so two variants of a comparison that send
+     * different numbers of messages still give each person the same luck.
+     */
+    @Test
+    void theKthMessageToARecipientGetsTheSameDrawsWhateverElseTheCarrierCarried() {
+        String faults = """
+                delay { type = lognormal, median = 4s, sigma = 0.8 }
+                loss { probability = 0.1 }
+                duplicate { probability = 0.1, extra-delay { type = exponential, mean = 10s } }
+                reorder { probability = 0.1, gap = 20s }
+                """;
+        CarrierModel quiet = new CarrierModel(Channel.SMS, Hocon.sms(faults), 5, 0);
+        CarrierModel busy = new CarrierModel(Channel.SMS, Hocon.sms(faults), 5, 0);
+        SplittableRandom noise = new SplittableRandom(3);
+        for (int k = 1; k <= 500; k++) {
+            for (int extra = noise.nextInt(4); extra > 0; extra--) {
+                busy.decide(new CarrierMessage(10_000 + k, Channel.SMS, "u-" + (2 + noise.nextInt(50)), "9", k * 1000L,
+                        noise.nextInt(1, 9), 0));
+            }
+            Decision a = quiet.decide(new CarrierMessage(k, Channel.SMS, "u-1", "1", k * 1000L, k, 0));
+            Decision b = busy.decide(new CarrierMessage(k, Channel.SMS, "u-1", "1", k * 1000L, k, 0));
+            assertEquals(a.toString(), b.toString(), "message " + k + " to u-1");
+        }
     }
 
     private static List<String> run(long seed) {
@@ -53,7 +89,7 @@ class DeterminismTest {
         long t = 0;
         for (int i = 0; i < 30_000; i++) {
             t += traffic.nextInt(0, 60); // ~33 msg/s offered against 40 msg/s, bursts overflow the queue
-            log.add(sms.decide(new CarrierMessage(i, Channel.SMS, "+1555" + traffic.nextInt(5000), "000000", t)).toString());
+            log.add(sms.decide(new CarrierMessage(i, Channel.SMS, "+1555" + traffic.nextInt(5000), "000000", t, i, 0)).toString());
         }
         return log;
     }

@@ -1,5 +1,7 @@
 package dev.otpsim.carrier;
 
+import dev.otpsim.carrier.impairment.LossReason;
+
 import static dev.otpsim.carrier.Hocon.message;
 import static dev.otpsim.carrier.Hocon.smsModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package dev.otpsim.carrier;
 
+import dev.otpsim.carrier.impairment.LossReason;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -28,7 +30,7 @@ final class RecordingEvents implements DeliveryEvents {
     }
 
     @Override
-    public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate) {
+    public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
         add("delivered #" + m.id() + " at " + visibleAtMillis + (duplicate ? " duplicate" : ""));
     }
 

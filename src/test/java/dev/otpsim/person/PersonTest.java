@@ -30,7 +30,7 @@ class PersonTest {
     @Test
     void asksForACodeFirstThenTypesItWhenItArrives() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(1));
+                PersonDraws.sharing(new SplittableRandom(1)));
         Person.RequestCode first = assertInstanceOf(Person.RequestCode.class, p.next(0));
         assertEquals(Channel.SMS, first.channel());
         assertTrue(!first.resend());
@@ -47,7 +47,7 @@ class PersonTest {
     void pressesResendWhenPatienceRunsOutButNeverBeforeResendWait() {
         // patience 10 s is shorter than the UI's 30 s resend wait: the person waits 30 s.
         Person p = new Person(profile(30_000, 10_000, CodeChoice.NEWEST, 0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(1));
+                PersonDraws.sharing(new SplittableRandom(1)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         assertEquals(new Person.Wait(30_000), p.next(10_000));
@@ -59,7 +59,7 @@ class PersonTest {
     void newestOrFirstDecidesWhichOfTwoArrivedCodesIsTyped() {
         for (CodeChoice choice : new CodeChoice[] {CodeChoice.NEWEST, CodeChoice.FIRST}) {
             Handset h = handsets.register("u-" + choice.describe());
-            Person p = new Person(profile(30_000, 30_000, choice, 0, 3, 600_000, 0, null), h, new SplittableRandom(2));
+            Person p = new Person(profile(30_000, 30_000, choice, 0, 3, 600_000, 0, null), h, PersonDraws.sharing(new SplittableRandom(2)));
             p.next(0);
             p.onSendAnswer(0, TargetAnswer.ACCEPTED);
             h.deliver(new Handset.Message(1, Channel.SMS, "111111", 0, 40_000, false));
@@ -72,7 +72,7 @@ class PersonTest {
     @Test
     void aRejectedCodeIsNotTypedAgainAndTheNextOneIs() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.FIRST, 0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(3));
+                PersonDraws.sharing(new SplittableRandom(3)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         arrive("111111", 40_000);
@@ -85,7 +85,7 @@ class PersonTest {
     @Test
     void aTypoChangesOneDigitAndThePersonRetypesTheSameCode() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 1.0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(4));
+                PersonDraws.sharing(new SplittableRandom(4)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         arrive("123456", 5_000);
@@ -105,7 +105,7 @@ class PersonTest {
     @Test
     void lockedPastPatienceEndsLockedOut() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 3, 300_000, 0, null), phone,
-                new SplittableRandom(5));
+                PersonDraws.sharing(new SplittableRandom(5)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         arrive("123456", 5_000);
@@ -117,7 +117,7 @@ class PersonTest {
     @Test
     void aShortLockIsWaitedOut() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(5));
+                PersonDraws.sharing(new SplittableRandom(5)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         arrive("123456", 5_000);
@@ -130,7 +130,7 @@ class PersonTest {
     @Test
     void givesUpAfterMaxResendsAndGiveUpAfter() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 1, 120_000, 0, null), phone,
-                new SplittableRandom(6));
+                PersonDraws.sharing(new SplittableRandom(6)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         assertTrue(((Person.RequestCode) p.next(30_000)).resend());
@@ -142,7 +142,7 @@ class PersonTest {
     @Test
     void fallsBackToVoiceAfterResendsWithNoCode() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 5, 600_000, 2, Channel.VOICE), phone,
-                new SplittableRandom(7));
+                PersonDraws.sharing(new SplittableRandom(7)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         assertEquals(Channel.SMS, ((Person.RequestCode) p.next(30_000)).channel());
@@ -155,7 +155,7 @@ class PersonTest {
     @Test
     void rateLimitedResendIsPressedAgainWhenTold() {
         Person p = new Person(profile(30_000, 30_000, CodeChoice.NEWEST, 0, 3, 600_000, 0, null), phone,
-                new SplittableRandom(8));
+                PersonDraws.sharing(new SplittableRandom(8)));
         p.next(0);
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         p.next(30_000);
@@ -173,7 +173,7 @@ class PersonTest {
         StringBuilder b = new StringBuilder();
         for (StringBuilder log : new StringBuilder[] {a, b}) {
             Handset h = new Handsets().register("x");
-            Person p = new Person(prof, h, new SplittableRandom(99));
+            Person p = new Person(prof, h, PersonDraws.sharing(new SplittableRandom(99)));
             p.next(0);
             p.onSendAnswer(0, TargetAnswer.ACCEPTED);
             h.deliver(new Handset.Message(1, Channel.SMS, "123456", 0, 3_000, false));

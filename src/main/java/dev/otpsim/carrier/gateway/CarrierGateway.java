@@ -25,10 +25,17 @@ import java.util.function.Consumer;
 public final class CarrierGateway implements AutoCloseable {
     private final HttpGateway http;
     private final SmtpGateway smtp;
+    private final MessageIntake intake;
 
-    private CarrierGateway(HttpGateway http, SmtpGateway smtp) {
+    private CarrierGateway(HttpGateway http, SmtpGateway smtp, MessageIntake intake) {
         this.http = http;
         this.smtp = smtp;
+        this.intake = intake;
+    }
+
+    /** Where both protocols hand messages over; an in-JVM target may hand over here directly. */
+    public MessageIntake intake() {
+        return intake;
     }
 
     /**
@@ -44,7 +51,7 @@ public final class CarrierGateway implements AutoCloseable {
         HttpGateway http = HttpGateway.start(spec.host(), spec.port(), intake, handsets);
         try {
             SmtpGateway smtp = SmtpGateway.start(spec.host(), spec.smtpPort(), intake);
-            return new CarrierGateway(http, smtp);
+            return new CarrierGateway(http, smtp, intake);
         } catch (IOException | RuntimeException e) {
             http.close();
             throw e;

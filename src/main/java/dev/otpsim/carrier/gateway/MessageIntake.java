@@ -4,6 +4,7 @@ import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.carrier.DeliveryEvents;
 import dev.otpsim.clock.SimClock;
 import dev.otpsim.handset.Channel;
+import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,6 +48,14 @@ public final class MessageIntake {
      * @throws RejectedMessage when the recipient is blank or the body holds no code
      */
     public CarrierMessage accept(Channel channel, String to, String body) {
+        return accept(channel, to, body, 0);
+    }
+
+    /**
+     * As {@link #accept(Channel, String, String)}, for a target that says which of the person's
+     * accepted sends the message answers (the embedded target, handing over in-process).
+     */
+    public CarrierMessage accept(Channel channel, String to, String body, int sendNumber) {
         if (to == null || to.isBlank()) {
             throw new RejectedMessage("missing_field", "the recipient (to) is missing or blank");
         }
@@ -63,7 +72,10 @@ public final class MessageIntake {
         if (policy == RecipientPolicy.REGISTER_ANY) {
             handsets.register(to);
         }
-        CarrierMessage m = new CarrierMessage(ids.incrementAndGet(), channel, to, code, clock.nowMillis());
+        long id = ids.incrementAndGet();
+        // Strangers' messages are numbered by id: they key no person's draws.
+        long nth = handsets.find(to).map(Handset::nextMessageNumber).orElse(-id);
+        CarrierMessage m = new CarrierMessage(id, channel, to, code, clock.nowMillis(), nth, sendNumber);
         events.issued(m); // before the carrier sees it: a delivery can never precede its issue
         carriers.accept(m);
         return m;

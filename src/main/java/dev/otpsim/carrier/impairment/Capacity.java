@@ -80,6 +80,38 @@ public record Capacity(double ratePerSecond, int queueLimit, List<Drop> drops) i
     }
 
     @Override
+    public Step step() {
+        return Step.CAPACITY;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        Capacity share = shareOf(carrier.instances());
+        SendQueue queue = carrier.sendQueue();
+        return new Stage() {
+            // Departure of the previous message in exact (fractional) ms, so 1/rate does not drift by rounding.
+            private double lastDeparture = Double.NEGATIVE_INFINITY;
+
+            @Override
+            public void apply(Transit m, java.util.random.RandomGenerator draws) {
+                if (queue.waitingAt(m.release) >= share.queueLimit()) {
+                    m.lose(LossReason.QUEUE_FULL, m.release);
+                    return;
+                }
+                double starts = Math.max(m.release, lastDeparture);
+                double leaves = starts + share.serviceMillisAt(starts);
+                lastDeparture = leaves;
+                m.leaveAt((long) Math.ceil(leaves));
+            }
+        };
+    }
+
+    @Override
+    public java.util.List<FaultWindow> windows() {
+        return drops.stream().map(d -> new FaultWindow("capacity-drop", d.startMillis(), d.endMillis())).toList();
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -26,6 +26,16 @@ public record Delay(DurationDistribution distribution) implements Impairment {
     }
 
     @Override
+    public Step step() {
+        return Step.DELAY;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return (m, draws) -> m.visible += sampleMillis(draws);
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -37,6 +37,21 @@ public record Duplicate(double probability, DurationDistribution extraDelay) imp
     }
 
     @Override
+    public Step step() {
+        return Step.DUPLICATE;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return (m, draws) -> {
+            long extra = extraMillis(draws);
+            if (extra != NONE) {
+                m.copyAt = m.visible + extra;
+            }
+        };
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -41,6 +41,16 @@ public record GilbertElliottLoss(double p, double r, double lossInBad, double lo
     }
 
     @Override
+    public Step step() {
+        return Step.LOSS;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return Loss.lossStage(newChannel());
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -26,6 +26,25 @@ public record Loss(double probability) implements Impairment, MessageLoss {
     }
 
     @Override
+    public Step step() {
+        return Step.LOSS;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return lossStage(this);
+    }
+
+    /** The loss stage for any {@link MessageLoss}: lost when it leaves the carrier. */
+    static Stage lossStage(MessageLoss loss) {
+        return (m, draws) -> {
+            if (loss.lose(draws)) {
+                m.lose(LossReason.LOSS, m.departure);
+            }
+        };
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

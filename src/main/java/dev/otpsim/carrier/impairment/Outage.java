@@ -38,6 +38,35 @@ public record Outage(long startMillis, long endMillis, Mode mode) implements Imp
     }
 
     @Override
+    public Step step() {
+        return Step.OUTAGE;
+    }
+
+    /** Sorted by start, so a window chained right after another holds a message on. */
+    @Override
+    public long orderWithinStep() {
+        return startMillis;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return (m, draws) -> {
+            if (covers(m.release)) {
+                if (mode == Mode.DROP) {
+                    m.lose(LossReason.OUTAGE, m.arrival);
+                } else {
+                    m.holdUntil(endMillis);
+                }
+            }
+        };
+    }
+
+    @Override
+    public java.util.List<FaultWindow> windows() {
+        return java.util.List.of(new FaultWindow("outage-" + mode.id(), startMillis, endMillis));
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -32,6 +32,16 @@ public record Reorder(double probability, DurationDistribution gap) implements I
     }
 
     @Override
+    public Step step() {
+        return Step.REORDER;
+    }
+
+    @Override
+    public Stage newStage(StageContext carrier) {
+        return (m, draws) -> m.visible += holdBackMillis(draws);
+    }
+
+    @Override
     public String key() {
         return KEY;
     }

@@ -1,5 +1,7 @@
 package dev.otpsim.carrier.impairment;
 
+import dev.otpsim.distribution.Mix;
+
 import dev.otpsim.distribution.Durations;
 
 /**
@@ -44,6 +46,37 @@ public record Unreachable(double share, long fromMillis, long forMillis, long va
     /** True when an affected handset is out of coverage at {@code atMillis}. */
     public boolean outOfCoverageAt(long atMillis) {
         return atMillis >= fromMillis && atMillis < backInCoverageMillis();
+    }
+
+    @Override
+    public Step step() {
+        return Step.UNREACHABLE;
+    }
+
+    /**
+     * Store and forward: a copy due while the handset is out of coverage waits for coverage to
+     * return; if that is after issue + validity, the carrier discards the message (a duplicate
+     * that would expire is simply not sent).
+     */
+    @Override
+    public Stage newStage(StageContext carrier) {
+        long seed = carrier.runSeed();
+        return (m, draws) -> {
+            if (!affects(m.to, seed)) {
+                return;
+            }
+            long expiresAt = m.issuedAt + validityMillis;
+            if (outOfCoverageAt(m.visible)) {
+                if (backInCoverageMillis() > expiresAt) {
+                    m.lose(LossReason.EXPIRED_UNREACHABLE, expiresAt);
+                    return;
+                }
+                m.visible = backInCoverageMillis();
+            }
+            if (m.copyAt != Transit.NO_COPY && outOfCoverageAt(m.copyAt)) {
+                m.copyAt = backInCoverageMillis() > expiresAt ? Transit.NO_COPY : backInCoverageMillis();
+            }
+        };
     }
 
     @Override

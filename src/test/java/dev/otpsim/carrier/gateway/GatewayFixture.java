@@ -4,7 +4,7 @@ import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.Carriers;
 import dev.otpsim.carrier.DeliveryEvents;
-import dev.otpsim.carrier.LossReason;
+import dev.otpsim.carrier.impairment.LossReason;
 import dev.otpsim.clock.ManualClock;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handsets;
@@ -28,7 +28,7 @@ final class GatewayFixture implements AutoCloseable {
                 issued.add(m);
             }
 
-            public void delivered(CarrierMessage m, long at, boolean duplicate) {
+            public void delivered(CarrierMessage m, long at, boolean duplicate, long lateMillis) {
             }
 
             public void lost(CarrierMessage m, LossReason reason, long at) {

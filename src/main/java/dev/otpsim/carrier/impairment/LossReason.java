@@ -1,4 +1,4 @@
-package dev.otpsim.carrier;
+package dev.otpsim.carrier.impairment;
 
 /** Why a carrier never delivered a message. */
 public enum LossReason {

@@ -1,4 +1,4 @@
-package dev.otpsim.carrier.impairment;
+package dev.otpsim.distribution;
 
 /** Bit mixing for deriving independent seeds and per-address draws from one run seed. */
 public final class Mix {
