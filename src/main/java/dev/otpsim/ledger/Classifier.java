@@ -7,59 +7,80 @@ import dev.otpsim.person.TargetAnswer;
  * when) and cross-checks the target's answer. Plain Java, no clock: the caller passes times.
  *
  * <pre>{@code
- * Classification c = new Classifier(600_000).classify(issued, "123456", nowMillis, targetAnswer);
+ * Classification c = new Classifier(600_000, true).classify(issued, "123456", requestedAtMillis, targetAnswer);
  * }</pre>
- * Rules (SPEC "How each figure is counted"): the target's locked, rate-limited and error answers
- * are the outcome as such (no code was judged). Otherwise: never issued → mistyped; issued longer
- * than the code TTL ago → expired; a different code issued after it, before the submission →
- * stale; else accepted. A stale code the target accepts stays stale (counted as stale-accepted).
+ * Rules (README, "How the figures are counted"): the target's locked, rate-limited and error
+ * answers are the outcome as such (no code was judged). Otherwise, in this order of precedence:
+ * <ol>
+ *   <li>never issued to this person → {@code mistyped};</li>
+ *   <li>a different code was issued after it and before the submission → {@code stale}, whether or
+ *       not it had also run out (then {@code pastTtl} is set too: stale figures do not shrink when
+ *       validity does);</li>
+ *   <li>issued longer than the code's validity ago → {@code expired};</li>
+ *   <li>else {@code accepted}.</li>
+ * </ol>
+ * A stale code the target accepts stays stale (counted as stale-accepted) — unless the target is
+ * known to keep only the latest code valid, in which case accepting it is impossible, and the
+ * ledger reports a disagreement instead of passing it off as a result.
  */
 public final class Classifier {
     private final long codeTtlMillis;
+    private final boolean latestOnly;
 
-    /** @param codeTtlMillis validity of a code from its first issue; ≤ 0 when unknown (never "expired") */
-    public Classifier(long codeTtlMillis) {
+    /**
+     * @param codeTtlMillis validity of a code from its first issue; ≤ 0 when unknown (never "expired")
+     * @param latestOnly    the target is known to accept only the newest code (reference target under
+     *                      latest-only, or an external target declared so)
+     */
+    public Classifier(long codeTtlMillis, boolean latestOnly) {
         this.codeTtlMillis = codeTtlMillis;
+        this.latestOnly = latestOnly;
     }
 
     public Classification classify(IssuedCodes issued, String typed, long atMillis, TargetAnswer answer) {
+        String said = answer.kind().id();
         switch (answer.kind()) {
             case LOCKED:
-                return new Classification(SubmissionOutcome.LOCKED, false, null);
+                return new Classification(SubmissionOutcome.LOCKED, false, false, said, null);
             case RATE_LIMITED:
-                return new Classification(SubmissionOutcome.RATE_LIMITED, false, null);
+                return new Classification(SubmissionOutcome.RATE_LIMITED, false, false, said, null);
             case ERROR:
-                return new Classification(SubmissionOutcome.ERROR, false, null);
+                return new Classification(SubmissionOutcome.ERROR, false, false, said, null);
+            case CODE_DEAD:
+                return new Classification(SubmissionOutcome.CODE_DEAD, false, false, said, null);
             default:
                 break;
         }
-        SubmissionOutcome truth = truth(issued, typed, atMillis);
+        IssuedCodes.Issue issue = issued.find(typed, atMillis);
+        SubmissionOutcome truth;
+        boolean pastTtl = issue != null && codeTtlMillis > 0 && atMillis - issue.firstIssuedAtMillis() > codeTtlMillis;
+        if (issue == null) {
+            truth = SubmissionOutcome.MISTYPED;
+        } else if (issued.newerThan(typed, issue.lastIssuedAtMillis(), atMillis)) {
+            truth = SubmissionOutcome.STALE;
+        } else if (pastTtl) {
+            truth = SubmissionOutcome.EXPIRED;
+        } else {
+            truth = SubmissionOutcome.ACCEPTED;
+        }
         boolean targetAccepted = answer.kind() == TargetAnswer.Kind.ACCEPTED;
         boolean staleAccepted = truth == SubmissionOutcome.STALE && targetAccepted;
-        String disagreement = agrees(truth, answer.kind()) ? null
-                : "ledger=" + truth.id() + " target=" + answer.kind().id();
-        return new Classification(truth, staleAccepted, disagreement);
+        String disagreement = null;
+        if (staleAccepted && latestOnly) {
+            disagreement = "ledger=stale target=accepted (impossible when only the latest code is valid)";
+        } else if (!agrees(truth, pastTtl, answer.kind())) {
+            disagreement = "ledger=" + truth.id() + " target=" + said;
+        }
+        return new Classification(truth, staleAccepted, pastTtl, said, disagreement);
     }
 
-    SubmissionOutcome truth(IssuedCodes issued, String typed, long atMillis) {
-        IssuedCodes.Issue issue = issued.find(typed, atMillis);
-        if (issue == null) {
-            return SubmissionOutcome.MISTYPED;
-        }
-        if (codeTtlMillis > 0 && atMillis - issue.firstIssuedAtMillis() > codeTtlMillis) {
-            return SubmissionOutcome.EXPIRED;
-        }
-        if (issued.newerThan(typed, issue.lastIssuedAtMillis(), atMillis)) {
-            return SubmissionOutcome.STALE;
-        }
-        return SubmissionOutcome.ACCEPTED;
-    }
-
-    private static boolean agrees(SubmissionOutcome truth, TargetAnswer.Kind said) {
+    private static boolean agrees(SubmissionOutcome truth, boolean pastTtl, TargetAnswer.Kind said) {
         return switch (truth) {
             case ACCEPTED -> said == TargetAnswer.Kind.ACCEPTED;
-            // Rotation decides whether a superseded code still works: either answer is consistent.
-            case STALE -> said == TargetAnswer.Kind.ACCEPTED || said == TargetAnswer.Kind.INVALID;
+            // Rotation decides whether a superseded code still works: either answer is consistent,
+            // and one that also ran out may be called expired.
+            case STALE -> said == TargetAnswer.Kind.ACCEPTED || said == TargetAnswer.Kind.INVALID
+                    || (pastTtl && said == TargetAnswer.Kind.EXPIRED);
             // Many services answer "invalid" for an expired code.
             case EXPIRED -> said == TargetAnswer.Kind.EXPIRED || said == TargetAnswer.Kind.INVALID;
             case MISTYPED -> said == TargetAnswer.Kind.INVALID;

@@ -2,89 +2,97 @@ package dev.otpsim.ledger;
 
 import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.carrier.DeliveryEvents;
-import dev.otpsim.carrier.LossReason;
+import dev.otpsim.carrier.impairment.LossReason;
 import dev.otpsim.handset.Channel;
-import dev.otpsim.metrics.RunMetrics;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.person.TargetAnswer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The run's ground truth: every send request, issue, delivery, loss, submission and target
- * answer, with simulated timestamps. Classifies each submission ({@link Classifier}) and feeds
- * the aggregates ({@link RunMetrics}); per-event detail goes to {@link LedgerLog}.
+ * answer, with simulated timestamps. Classifies each submission ({@link Classifier}) and reports
+ * to the run's aggregates through {@link Tally}; per-event detail goes to {@link LedgerLog}.
  *
- * <p><b>When a code counts as issued.</b> A target generates a code while answering a send
- * request and hands it to the gateway over HTTP; under load that hand-over can lag by seconds.
- * The k-th code the gateway receives for a person belongs to their k-th accepted send, so the
- * ledger dates it at the earlier of the two (the target had the code by the time it said 202).
- * A submission made while an accepted send's code has not reached the gateway yet is classified
- * once it does — otherwise the ledger would call a superseded code "accepted" just because the
- * newer one was still in flight — or at the journey's end if it never does.
+ * <p><b>Dating.</b> Sends and submissions are dated at their request (the engine passes that
+ * time): the closest the harness can know to when the target acted on them.
  *
- * <p>Per-journey state lives only while the journey runs (a few codes and flags), so memory
- * does not grow with completed journeys. Thread-safe: people and carriers report concurrently.
+ * <p><b>Which send a code belongs to.</b> The embedded target hands each code over with the number
+ * of the send it answers, so the ledger pairs them exactly whatever order messages arrive in.
+ * For an external target it pairs by order: the k-th code the gateway receives for a person
+ * belongs to their k-th accepted send. A code is dated at the earlier of its send's request and
+ * the gateway's receipt (the target had it by then). A submission made while a code of an
+ * earlier accepted send has not reached the gateway is classified when it does — otherwise a
+ * superseded code would be called "accepted" just because the newer one was still in flight —
+ * even after the journey ended; codes that never arrive are settled when the run ends
+ * ({@link #endAll}).
+ *
+ * <p>Per-journey state lives only while the journey runs (a few codes and flags) or while one of
+ * its submissions waits, so memory does not grow with completed journeys. Thread-safe: people and
+ * carriers report concurrently.
  * <pre>{@code
  * ledger.journeyStarted("u-17", now);
- * ledger.sendAnswered("u-17", Channel.SMS, TargetAnswer.ACCEPTED, now);   // target said 202
+ * ledger.sendAnswered("u-17", Channel.SMS, TargetAnswer.ACCEPTED, requestedAt);   // target said 202
  * // the gateway calls ledger.issued(message) and the carrier ledger.delivered(...)
- * ledger.submitted("u-17", "123456", now, answer).thenAccept(c -> ...);
+ * ledger.submitted("u-17", "123456", requestedAt, answer).thenAccept(c -> ...);
  * ledger.journeyEnded("u-17", JourneyOutcome.SUCCESS, now);
  * }</pre>
  */
 public final class Ledger implements DeliveryEvents {
     private final Classifier classifier;
-    private final RunMetrics metrics;
+    private final Tally tally;
     private final LedgerLog log;
     private final ConcurrentHashMap<String, Journey> journeys = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
 
     /** A submission waiting for codes still on their way to the gateway. */
     private record Pending(String typed, long atMillis, TargetAnswer answer, int sendsBefore,
                            CompletableFuture<Classification> result) {
     }
 
-    /** One running journey's truth. Guarded by its own monitor. */
+    /** One journey's truth. Guarded by its own monitor. */
     private static final class Journey {
         final long startedAt;
         final IssuedCodes codes = new IssuedCodes();
         final List<Long> acceptedSendTimes = new ArrayList<>(2);
-        int issuesReceived;
+        /** Sends (0-based) whose code the gateway received. */
+        final BitSet codeArrived = new BitSet(4);
+        int unnumberedIssues;
         boolean hitLock;
         boolean mistyped;
         boolean rejectedStale;
+        boolean hitDeadCode;
         List<Pending> pending;
+        // Set when the person's journey is over; the ledger keeps it while a submission waits.
+        JourneyOutcome outcome;
+        long endedAt;
 
         Journey(long startedAt) {
             this.startedAt = startedAt;
         }
 
-        int sendsAcceptedBy(long atMillis) {
-            int n = 0;
-            for (long t : acceptedSendTimes) {
-                n += t <= atMillis ? 1 : 0;
-            }
-            return n;
+        /** Whether the codes of the first {@code sends} accepted sends have all reached the gateway. */
+        boolean codesIn(int sends) {
+            return codeArrived.nextClearBit(0) >= sends;
         }
     }
 
-    public Ledger(Classifier classifier, RunMetrics metrics, LedgerLog log) {
+    public Ledger(Classifier classifier, Tally tally, LedgerLog log) {
         this.classifier = classifier;
-        this.metrics = metrics;
+        this.tally = tally;
         this.log = log;
-    }
-
-    public RunMetrics metrics() {
-        return metrics;
     }
 
     // ---- the person's side ---------------------------------------------------------------
 
     public void journeyStarted(String address, long atMillis) {
         journeys.put(address, new Journey(atMillis));
-        metrics.journeyStarted(atMillis);
+        running.incrementAndGet();
+        tally.journeyStarted(atMillis);
         log.event(atMillis, "journey-start", address, null, null, null);
     }
 
@@ -92,6 +100,7 @@ public final class Ledger implements DeliveryEvents {
         log.event(atMillis, resend ? "resend-request" : "send-request", address, channel.id(), null, null);
     }
 
+    /** The target's answer to a send, dated at the send's request. */
     public void sendAnswered(String address, Channel channel, TargetAnswer answer, long atMillis) {
         Journey j = journeys.get(address);
         if (j == null) {
@@ -107,28 +116,30 @@ public final class Ledger implements DeliveryEvents {
             }
         }
         if (answer.kind() == TargetAnswer.Kind.ACCEPTED) {
-            metrics.sendAccepted(atMillis, first);
+            tally.sendAccepted(atMillis, first);
         }
         log.event(atMillis, "send-answer", address, channel.id(), null, answer.kind().id());
     }
 
     /**
-     * Records a submission; its classification completes at once, or when the codes of every
-     * send accepted before it have reached the gateway (at the latest when the journey ends).
+     * Records a submission, dated at its request; its classification completes at once, or when
+     * the codes of every send accepted before it have reached the gateway (at the latest when the
+     * run ends).
      */
     public CompletableFuture<Classification> submitted(String address, String typed, long atMillis,
                                                        TargetAnswer answer) {
         Journey j = journeys.get(address);
         if (j == null) {
-            Classification c = new Classification(SubmissionOutcome.ERROR, false, "ledger=unknown-journey");
+            Classification c = new Classification(SubmissionOutcome.ERROR, false, false, answer.kind().id(),
+                    "ledger=unknown-journey");
             record(address, typed, atMillis, c);
             return CompletableFuture.completedFuture(c);
         }
         CompletableFuture<Classification> result = new CompletableFuture<>();
         synchronized (j) {
-            int sendsBefore = j.sendsAcceptedBy(atMillis);
+            int sendsBefore = j.acceptedSendTimes.size();
             Pending p = new Pending(typed, atMillis, answer, sendsBefore, result);
-            if (j.issuesReceived >= sendsBefore || !answerJudgesCode(answer)) {
+            if (j.codesIn(sendsBefore) || !answerJudgesCode(answer)) {
                 classify(j, address, p);
             } else {
                 if (j.pending == null) {
@@ -140,52 +151,74 @@ public final class Ledger implements DeliveryEvents {
         return result;
     }
 
+    /**
+     * The person's journey is over. Its figures are final once no submission of it waits for a
+     * code still on its way; until then the ledger keeps its truth.
+     */
     public void journeyEnded(String address, JourneyOutcome outcome, long atMillis) {
-        Journey j = journeys.remove(address);
+        Journey j = journeys.get(address);
         if (j == null) {
             return;
         }
         synchronized (j) {
-            if (j.pending != null) {
-                // Codes that never reached the gateway: judge with what it did receive.
-                for (Pending p : j.pending) {
-                    classify(j, address, p);
-                }
-                j.pending = null;
+            if (j.outcome != null) {
+                return;
             }
-            metrics.journeyEnded(atMillis, outcome, j.hitLock, j.mistyped, j.rejectedStale, atMillis - j.startedAt);
+            j.outcome = outcome;
+            j.endedAt = atMillis;
+            running.decrementAndGet();
+            log.event(atMillis, "journey-end", address, null, null, outcome.id());
+            if (j.pending == null) {
+                settle(address, j);
+            }
         }
-        log.event(atMillis, "journey-end", address, null, null, outcome.id());
     }
 
     /**
-     * Ends every journey still running (the run's time bound cut them off) with {@code outcome}.
+     * Ends every journey still running (the run's time bound cut them off) with {@code outcome},
+     * and settles every submission still waiting for a code that never reached the gateway, judged
+     * with the codes that did.
      *
-     * @return how many there were
+     * @return how many journeys were still running
      */
     public long endAll(JourneyOutcome outcome, long atMillis) {
-        long n = 0;
+        long cut = 0;
         for (String address : List.copyOf(journeys.keySet())) {
-            journeyEnded(address, outcome, atMillis);
-            n++;
+            Journey j = journeys.get(address);
+            if (j == null) {
+                continue;
+            }
+            synchronized (j) {
+                if (j.outcome == null) {
+                    journeyEnded(address, outcome, atMillis);
+                    cut++;
+                }
+                if (j.pending != null) {
+                    List<Pending> waiting = j.pending;
+                    j.pending = null;
+                    waiting.forEach(p -> classify(j, address, p));
+                    settle(address, j);
+                }
+            }
         }
-        return n;
+        return cut;
     }
 
     /** Journeys still running (for progress and for ending a run cleanly). */
     public int running() {
-        return journeys.size();
+        return running.get();
     }
 
     // ---- the carriers' side --------------------------------------------------------------
 
     @Override
     public void issued(CarrierMessage m) {
-        metrics.issued(m.channel());
+        tally.issued(m.channel());
         Journey j = journeys.get(m.to());
         if (j != null && m.code() != null) {
             synchronized (j) {
-                int k = j.issuesReceived++;
+                int k = m.sendNumber() > 0 ? m.sendNumber() - 1 : j.unnumberedIssues++;
+                j.codeArrived.set(k);
                 long at = k < j.acceptedSendTimes.size()
                         ? Math.min(m.issuedAtMillis(), j.acceptedSendTimes.get(k)) : m.issuedAtMillis();
                 j.codes.issued(m.code(), at);
@@ -193,11 +226,14 @@ public final class Ledger implements DeliveryEvents {
                     List<Pending> waiting = j.pending;
                     j.pending = null;
                     for (Pending p : waiting) {
-                        if (j.issuesReceived >= p.sendsBefore()) {
+                        if (j.codesIn(p.sendsBefore())) {
                             classify(j, m.to(), p);
                         } else {
                             (j.pending == null ? j.pending = new ArrayList<>(1) : j.pending).add(p);
                         }
+                    }
+                    if (j.pending == null && j.outcome != null) {
+                        settle(m.to(), j);
                     }
                 }
             }
@@ -206,38 +242,46 @@ public final class Ledger implements DeliveryEvents {
     }
 
     @Override
-    public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate) {
-        metrics.delivered(m.channel(), visibleAtMillis, visibleAtMillis - m.issuedAtMillis());
+    public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
+        tally.delivered(m.channel(), visibleAtMillis, visibleAtMillis - m.issuedAtMillis(), lateMillis);
         log.event(visibleAtMillis, duplicate ? "delivered-duplicate" : "delivered", m.to(), m.channel().id(),
                 m.code(), Long.toString(m.id()));
     }
 
     @Override
     public void lost(CarrierMessage m, LossReason reason, long atMillis) {
-        metrics.lost(reason);
+        tally.lost(reason);
         log.event(atMillis, "lost", m.to(), m.channel().id(), m.code(), reason.id());
     }
 
     @Override
     public void duplicated(CarrierMessage m, long atMillis) {
-        metrics.duplicated();
+        tally.duplicated();
         log.event(atMillis, "duplicated", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
     }
 
     @Override
     public void unknownRecipient(CarrierMessage m) {
-        metrics.unknownRecipient();
+        tally.unknownRecipient();
         log.event(m.issuedAtMillis(), "unknown-recipient", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
     }
 
     // ---- internals -----------------------------------------------------------------------
 
-    /** Locked, rate-limited and error answers are the outcome as such: no need to wait for codes. */
+    /** Locked, rate-limited, dead-code and error answers are the outcome as such: no need to wait for codes. */
     private static boolean answerJudgesCode(TargetAnswer answer) {
         return switch (answer.kind()) {
             case ACCEPTED, INVALID, EXPIRED -> true;
             default -> false;
         };
+    }
+
+    /** The journey's figures, once nothing of it waits any more; then it is forgotten. */
+    private void settle(String address, Journey j) {
+        int sendsWithoutCode = j.acceptedSendTimes.size() - j.codeArrived.cardinality();
+        tally.journeyEnded(j.endedAt, j.outcome, j.hitLock, j.mistyped, j.rejectedStale, j.hitDeadCode,
+                j.endedAt - j.startedAt, j.acceptedSendTimes.size(), Math.max(0, sendsWithoutCode));
+        journeys.remove(address, j);
     }
 
     /** Classifies under the journey's lock and records the result. */
@@ -246,14 +290,16 @@ public final class Ledger implements DeliveryEvents {
         j.hitLock |= c.outcome() == SubmissionOutcome.LOCKED;
         j.mistyped |= c.outcome() == SubmissionOutcome.MISTYPED;
         j.rejectedStale |= c.outcome() == SubmissionOutcome.STALE && !c.staleAccepted();
+        j.hitDeadCode |= c.outcome() == SubmissionOutcome.CODE_DEAD;
         record(address, p.typed(), p.atMillis(), c);
         p.result().complete(c);
     }
 
     private void record(String address, String typed, long atMillis, Classification c) {
-        metrics.submission(atMillis, c);
+        tally.submission(atMillis, c);
         log.event(atMillis, "submission", address, null, typed,
-                c.outcome().id() + (c.staleAccepted() ? "/accepted" : "")
+                c.outcome().id() + (c.staleAccepted() ? "/accepted" : "") + (c.pastTtl() && c.outcome()
+                        == SubmissionOutcome.STALE ? "/past-ttl" : "") + " target=" + c.answer()
                         + (c.disagreement() == null ? "" : " (" + c.disagreement() + ")"));
     }
 }

@@ -8,6 +8,8 @@ public enum SubmissionOutcome {
     EXPIRED("expired"),
     /** Never issued to this person. */
     MISTYPED("mistyped"),
+    /** The target refused the code as burned (too many attempts on it, or gone): ask for a new one. */
+    CODE_DEAD("code-dead"),
     LOCKED("locked"),
     RATE_LIMITED("rate-limited"),
     ERROR("error");

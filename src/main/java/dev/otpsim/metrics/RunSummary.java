@@ -4,34 +4,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headline figures of one run, written as {@code summary.json} and read back by reports and
- * comparisons. Every figure is counted as SPEC.md says, from the ledger (ground truth), in
- * simulated time. Rates are fractions in [0, 1]; durations are simulated milliseconds.
+ * The headline figures of one run (or of its replications pooled), written as
+ * {@code summary.json} and read back by reports and comparisons. Every figure is counted from the
+ * ledger (ground truth), in simulated time, as the README's "How the figures are counted" says.
+ * Rates are fractions in [0, 1]; durations are simulated milliseconds. Nothing here depends on
+ * the wall clock — run id, start time and wall time live in {@code run-info.json} — so a
+ * virtual-time run with the same scenario and seed writes the same bytes.
  *
- * @param runId                 directory name under {@code reports/}
  * @param scenario              scenario name
  * @param scenarioFile          path of the scenario file as given
- * @param seed                  seed of every random draw
- * @param timeScale             simulated seconds per real second
- * @param startedAt             ISO-8601 wall-clock start
- * @param simulatedDurationMs   simulated time from start to the last journey's end
- * @param wallSeconds           real time the run took
+ * @param engine                {@code virtual} (discrete-event, exact) or {@code gatling} (scaled real time)
+ * @param seed                  the base seed
+ * @param replications          runs pooled in this summary, each with its own seed ({@code seeds})
+ * @param seeds                 the seed of each replication, the base seed first
+ * @param timeScale             simulated seconds per real second (gatling engine; infinite in virtual time)
+ * @param simulatedDurationMs   simulated time from start to the last journey's end (of the first replication)
+ * @param valid                 false when {@code problems} says the figures are not a result
+ * @param problems              why the figures cannot be trusted or the run failed (empty for a good run)
  * @param journeys              journeys started
  * @param outcomes              journeys by outcome: success, abandoned, locked-out, error
- * @param submissions           submissions by ledger outcome: accepted, stale, expired, mistyped, locked,
- *                              rate-limited, error ("stale" includes stale codes the target accepted)
+ * @param submissions           submissions by ledger outcome: accepted, stale, expired, mistyped, code-dead,
+ *                              locked, rate-limited, error ("stale" includes stale codes the target accepted
+ *                              and those also past their validity)
  * @param submissionCount       all submissions
  * @param staleAccepted         stale submissions the target accepted (any-unexpired, same-code)
+ * @param stalePastTtl          stale submissions whose code had also run out (counted stale, not expired)
  * @param staleSubmissionRate   stale submissions / all submissions
  * @param staleJourneyRate      journeys with ≥ 1 rejected stale submission / journeys
  * @param lockoutRate           journeys that hit a lock / journeys
  * @param lockedJourneys        journeys that hit a lock
  * @param selfInflictedLockouts locked journeys with no mistyped submission
- * @param sends                 code sends the target accepted (202)
+ * @param deadCodeJourneys      journeys in which the target burned a typed code ("code-dead")
+ * @param sends                 code sends the target accepted
  * @param sendAmplification     sends / journeys started (1.0 = no resends)
  * @param retryRatio            non-first sends / all sends, whole run
- * @param retryStorms           storm episodes (retry ratio above threshold for k windows while backlog or
- *                              delay grows)
+ * @param sendsWithoutCode      accepted sends whose code never reached the gateway
+ * @param retryStorms           storm episodes (of the first replication)
  * @param timeToSignInMs        first send request → accepted submission, successful journeys only
  * @param deliveryLatencyMs     per channel: issue → visible in handset
  * @param messagesPerSuccess    per channel and "all": messages issued / successful journeys
@@ -39,36 +47,45 @@ import java.util.Map;
  * @param offeredRate           journeys started per simulated second
  * @param targetDisagreements   submissions where the target's answer contradicts the ledger
  * @param disagreements         disagreements by kind, e.g. "ledger=accepted target=invalid"
- * @param httpLatencyMs         per request type ("send", "verify"): real ms, measured from when due
+ * @param httpLatencyMs         per request type ("send", "verify"): real ms, measured from when due (gatling)
+ * @param harnessLagMs          the harness's own delay in simulated ms at p99: "send", "verify" (request lag
+ *                              × time-scale), "delivery" (carrier timer lateness); zero in virtual time
  * @param lostMessages          by reason: loss, outage, queue-full, expired-unreachable
  * @param duplicatedMessages    extra copies carriers delivered
  * @param unknownRecipients     messages for addresses no simulated person has
+ * @param estimates             every headline figure with its sample size and 95 % interval, by name
  * @param thresholds            the scenario's thresholds and how this run did against them
- * @param warnings              what makes this run's figures less trustworthy (e.g. an overloaded harness)
+ * @param warnings              what makes figures less trustworthy without invalidating them (e.g. partial)
  * @param carrierFaults         the scenario's outage windows and capacity drops: what may trigger a storm
+ * @param definitions           how the subtle figures are counted, in words (dating, precedence)
  */
 public record RunSummary(
-        String runId,
         String scenario,
         String scenarioFile,
+        String engine,
         long seed,
+        int replications,
+        List<Long> seeds,
         double timeScale,
-        String startedAt,
         long simulatedDurationMs,
-        double wallSeconds,
+        boolean valid,
+        List<RunProblem> problems,
         long journeys,
         Map<String, Long> outcomes,
         Map<String, Long> submissions,
         long submissionCount,
         long staleAccepted,
+        long stalePastTtl,
         double staleSubmissionRate,
         double staleJourneyRate,
         double lockoutRate,
         long lockedJourneys,
         long selfInflictedLockouts,
+        long deadCodeJourneys,
         long sends,
         double sendAmplification,
         double retryRatio,
+        long sendsWithoutCode,
         List<Storm> retryStorms,
         Percentiles timeToSignInMs,
         Map<String, Percentiles> deliveryLatencyMs,
@@ -78,25 +95,76 @@ public record RunSummary(
         long targetDisagreements,
         Map<String, Long> disagreements,
         Map<String, Percentiles> httpLatencyMs,
+        Map<String, Long> harnessLagMs,
         Map<String, Long> lostMessages,
         long duplicatedMessages,
         long unknownRecipients,
+        Map<String, Estimate> estimates,
         List<ThresholdResult> thresholds,
         List<String> warnings,
-        List<CarrierFault> carrierFaults) {
+        List<CarrierFault> carrierFaults,
+        Map<String, String> definitions) {
+
+    public static final String VIRTUAL = "virtual";
+    public static final String GATLING = "gatling";
 
     /** This summary with the scenario's thresholds judged (they are judged against the summary itself). */
     public RunSummary withThresholds(List<ThresholdResult> results) {
-        return new RunSummary(runId, scenario, scenarioFile, seed, timeScale, startedAt, simulatedDurationMs,
-                wallSeconds, journeys, outcomes, submissions, submissionCount, staleAccepted, staleSubmissionRate,
-                staleJourneyRate, lockoutRate, lockedJourneys, selfInflictedLockouts, sends, sendAmplification,
-                retryRatio, retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
-                targetDisagreements, disagreements, httpLatencyMs, lostMessages, duplicatedMessages, unknownRecipients,
-                List.copyOf(results), warnings, carrierFaults);
+        return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
+                simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount, staleAccepted,
+                stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
+                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
+                targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
+                unknownRecipients, estimates, List.copyOf(results), warnings, carrierFaults, definitions);
+    }
+
+    /** This summary with more problems: any problem makes it invalid. */
+    public RunSummary withProblems(List<RunProblem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<RunProblem> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
+                simulatedDurationMs, false, List.copyOf(all), journeys, outcomes, submissions, submissionCount,
+                staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
+                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
+                targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
+                unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions);
+    }
+
+    /** Whether a problem of this kind is among the summary's problems. */
+    public boolean has(RunProblem.Kind kind) {
+        return problems.stream().anyMatch(p -> p.kind() == kind);
+    }
+
+    /** The estimate of a headline figure by name (see {@link SummaryBuilder#FIGURES}), or null. */
+    public Estimate estimate(String figure) {
+        return estimates == null ? null : estimates.get(figure);
     }
 
     /** Latency percentiles read from an HdrHistogram; all zero when {@code count == 0}. */
     public record Percentiles(long count, double mean, long p50, long p90, long p99, long max) {
+    }
+
+    /**
+     * Why a run's figures are not a result.
+     *
+     * @param kind    {@code harness-lag}: scaled real time distorted the figures (exit 4);
+     *                {@code no-result}: the run produced nothing a figure could be read from (exit 3)
+     * @param message what happened, in words, naming the cause
+     */
+    public record RunProblem(Kind kind, String message) {
+        public enum Kind {
+            HARNESS_LAG, NO_RESULT;
+
+            @com.fasterxml.jackson.annotation.JsonValue
+            public String id() {
+                return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            }
+        }
     }
 
     /**

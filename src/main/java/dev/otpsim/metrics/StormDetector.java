@@ -15,8 +15,12 @@ import java.util.List;
 public final class StormDetector {
 
     /** One window's figures, as the detector needs them. */
-    public record Sample(long startMillis, long endMillis, double retryRatio, long sends, long backlog,
-                         long deliveryP95Millis) {
+    public record Sample(long startMillis, long endMillis, double retryRatio, long sends, long firstSends,
+                         long backlog, long deliveryP95Millis) {
+        public static Sample of(WindowSample w) {
+            return new Sample(w.startMillis(), w.endMillis(), w.retryRatio(), w.sends(), w.firstSends(),
+                    w.totalBacklog(), w.maxDeliveryP95());
+        }
     }
 
     /** A fault that can trigger a storm: it started and ended at these simulated times. */
@@ -28,6 +32,12 @@ public final class StormDetector {
 
     /** Windows before an episode that form its baseline. */
     static final int BASELINE_WINDOWS = 6;
+    /**
+     * Windows a run must have behind it before a storm can begin: growth needs something to grow
+     * from. Without it the first windows were compared with themselves, and steady runs against
+     * a healthy external service reported a storm from 0 s.
+     */
+    static final int MIN_BASELINE_WINDOWS = 3;
 
     private final MetricsSpec spec;
 
@@ -47,17 +57,23 @@ public final class StormDetector {
             while (j + 1 < windows.size() && high(windows.get(j + 1))) {
                 j++;
             }
-            if (j - i + 1 >= spec.stormWindows() && grows(windows, i, j)) {
-                storms.add(storm(windows, i, j, triggers));
+            int from = Math.max(i, MIN_BASELINE_WINDOWS);
+            if (j - from + 1 >= spec.stormWindows() && grows(windows, from, j)) {
+                storms.add(storm(windows, from, j, triggers));
             }
             i = j + 1;
         }
         return storms;
     }
 
-    /** Retry ratio above the threshold, over enough sends for the ratio to mean something. */
-    private boolean high(Sample s) {
-        return s.sends() >= spec.stormMinSends() && s.retryRatio() > spec.stormThreshold();
+    /**
+     * Retry ratio above the threshold, over enough sends for the ratio to mean something, while
+     * people still arrive: the one storm rule. After the last arrival every send is a resend by
+     * construction (the drain of a run: ratio 1.0 over the slowest journeys), which says nothing
+     * about a storm.
+     */
+    public boolean high(Sample s) {
+        return s.sends() >= spec.stormMinSends() && s.firstSends() > 0 && s.retryRatio() > spec.stormThreshold();
     }
 
     /** Marks the windows inside each storm, for the time series. */
@@ -76,13 +92,13 @@ public final class StormDetector {
 
     /**
      * Whether backlog or delivery p95 grew during the episode: the episode's median is above the
-     * growth factor times the median of the windows before it (up to {@link #BASELINE_WINDOWS};
-     * the episode's first window when it starts the run). Medians, not peaks: a window's p95 of a
-     * few dozen heavy-tailed delays jumps about on its own.
+     * growth factor times the median of the windows before it (up to {@link #BASELINE_WINDOWS},
+     * at least {@link #MIN_BASELINE_WINDOWS}). Medians, not peaks: a window's p95 of a few dozen
+     * heavy-tailed delays jumps about on its own.
      */
     private boolean grows(List<Sample> w, int from, int to) {
         int baseFrom = Math.max(0, from - BASELINE_WINDOWS);
-        int baseTo = from == 0 ? 0 : from - 1;
+        int baseTo = from - 1;
         long baseBacklog = median(w, baseFrom, baseTo, Sample::backlog);
         long baseDelay = median(w, baseFrom, baseTo, Sample::deliveryP95Millis);
         long backlog = median(w, from, to, Sample::backlog);

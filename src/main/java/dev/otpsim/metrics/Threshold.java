@@ -38,7 +38,10 @@ public record Threshold(String expression, String metric, String operator, doubl
             Map.entry("goodput", RunSummary::goodput),
             Map.entry("messagesPerSuccess", s -> s.messagesPerSuccess().getOrDefault("all", 0.0)),
             Map.entry("targetDisagreements", s -> s.targetDisagreements()),
-            Map.entry("unknownRecipients", s -> s.unknownRecipients()));
+            Map.entry("unknownRecipients", s -> s.unknownRecipients()),
+            Map.entry("selfInflictedLockoutRate", s -> rate(s.selfInflictedLockouts(), s.journeys())),
+            Map.entry("deadCodeJourneys", s -> s.deadCodeJourneys()),
+            Map.entry("sendsWithoutCode", s -> s.sendsWithoutCode()));
 
     public static List<Threshold> read(Section root, String key) {
         List<Threshold> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,84 +13,93 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.Recorder;
 
 /**
- * Closes metrics windows as simulated time passes and appends them to the run directory:
- * a {@code timeseries.csv} row per window and an interval histogram per window in each
- * {@code hdr/*.hlog}. Appending as it goes is what lets a killed run leave readable results.
+ * Closes metrics windows as simulated time passes: asks {@link RunMetrics} for each window's
+ * sample and appends it to the run directory — a {@code timeseries.csv} row (columns:
+ * {@link TimeSeriesColumns}) and an interval per window in each {@code hdr/*.hlog}. Appending as
+ * it goes is what lets a killed run leave readable results. Without a directory it only keeps the
+ * samples the storm detector needs (replications whose raw files are not kept).
  *
- * <p>Called from one thread (the run's ticker) only:
+ * <p>Called from one thread (the run's ticker, or the virtual-time loop) only:
  * <pre>{@code
- * WindowWriter w = new WindowWriter(metrics, runDir, channels, carriers::backlog);
+ * WindowWriter w = new WindowWriter(metrics, runDir, carriers::backlog, startEpochMillis);
  * every window: w.closeUpTo(clock.nowMillis());
- * at the end:   w.finish(endMillis, triggers);
+ * at the end:   List<RunSummary.Storm> storms = w.finish(endMillis, triggers);
  * }</pre>
  */
 public final class WindowWriter implements AutoCloseable {
+    private static final int IN_STORM_COLUMN = TimeSeriesColumns.header().indexOf(TimeSeriesColumns.IN_STORM);
+
     private final RunMetrics metrics;
     private final Path dir;
-    private final Set<Channel> channels;
     private final ToIntFunction<Channel> backlog;
+    private final StormDetector storms;
     private final BufferedWriter csv;
-    private final Map<Channel, LogOut> deliveryLogs = new EnumMap<>(Channel.class);
-    private final LogOut timeToSignInLog;
-    private final LogOut httpSendLog;
-    private final LogOut httpVerifyLog;
+    private final Map<Channel, Log> deliveryLogs = new EnumMap<>(Channel.class);
+    private final Log timeToSignInLog;
+    private final Log httpSendLog;
+    private final Log httpVerifyLog;
     private final List<StormDetector.Sample> closed = new ArrayList<>();
+    private final List<String> rows = new ArrayList<>();
     private int streak;
 
-    /** One interval log plus the running whole-run total of what went into it. */
-    private static final class LogOut {
-        final Recorder recorder;
-        final HistogramLogWriter writer;
+    /** One HdrHistogram interval log. */
+    private static final class Log {
         final PrintStream stream;
-        final Histogram total = new Histogram(3);
-        Histogram interval;
+        final HistogramLogWriter writer;
 
-        LogOut(Recorder recorder, Path file, String comment) throws IOException {
-            this.recorder = recorder;
-            this.stream = new PrintStream(Files.newOutputStream(file), false, java.nio.charset.StandardCharsets.UTF_8);
+        Log(Path file, String comment, long startEpochMillis) throws IOException {
+            this.stream = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
             this.writer = new HistogramLogWriter(stream);
             writer.outputComment(comment);
             writer.outputLogFormatVersion();
-            writer.outputStartTime(System.currentTimeMillis());
+            writer.outputStartTime(startEpochMillis);
             writer.outputLegend();
         }
 
-        Histogram drain(long startMillis, long endMillis) {
-            interval = recorder.getIntervalHistogram(interval);
-            total.add(interval);
+        void write(long startMillis, long endMillis, Histogram interval) {
             writer.outputIntervalHistogram(startMillis / 1000.0, endMillis / 1000.0, interval, 1.0);
-            return interval;
         }
     }
 
-    public WindowWriter(RunMetrics metrics, Path runDir, Set<Channel> channels, ToIntFunction<Channel> backlog) {
+    /**
+     * @param runDir           where to write, or null to keep samples only
+     * @param backlog          messages waiting in a channel's carriers now
+     * @param startEpochMillis the logs' start time (the run's wall-clock start; 0 keeps virtual-time
+     *                         runs byte-identical)
+     */
+    public WindowWriter(RunMetrics metrics, Path runDir, ToIntFunction<Channel> backlog, long startEpochMillis) {
         this.metrics = metrics;
         this.dir = runDir;
-        this.channels = channels;
         this.backlog = backlog;
+        this.storms = new StormDetector(metrics.spec());
+        if (runDir == null) {
+            csv = null;
+            timeToSignInLog = httpSendLog = httpVerifyLog = null;
+            return;
+        }
         try {
             Files.createDirectories(runDir.resolve("hdr"));
             csv = Files.newBufferedWriter(runDir.resolve("timeseries.csv"));
             csv.write(String.join(",", TimeSeriesColumns.header()));
             csv.newLine();
-            for (Channel c : channels) {
-                deliveryLogs.put(c, new LogOut(metrics.deliveryLatency[c.ordinal()],
-                        runDir.resolve("hdr/delivery-" + c.id() + ".hlog"),
-                        "otpsim delivery latency, channel " + c.id() + ", simulated ms; timestamps simulated s"));
+            for (Channel c : metrics.channels()) {
+                deliveryLogs.put(c, new Log(runDir.resolve("hdr/delivery-" + c.id() + ".hlog"),
+                        "otpsim delivery latency, channel " + c.id() + ", simulated ms; timestamps simulated s",
+                        startEpochMillis));
             }
-            timeToSignInLog = new LogOut(metrics.timeToSignIn, runDir.resolve("hdr/time-to-sign-in.hlog"),
-                    "otpsim time to sign in, simulated ms; timestamps simulated s");
-            httpSendLog = new LogOut(metrics.httpSend, runDir.resolve("hdr/http-send.hlog"),
-                    "otpsim POST send latency from when due, real microseconds; timestamps simulated s");
-            httpVerifyLog = new LogOut(metrics.httpVerify, runDir.resolve("hdr/http-verify.hlog"),
-                    "otpsim POST verify latency from when due, real microseconds; timestamps simulated s");
+            timeToSignInLog = new Log(runDir.resolve("hdr/time-to-sign-in.hlog"),
+                    "otpsim time to sign in, simulated ms; timestamps simulated s", startEpochMillis);
+            httpSendLog = new Log(runDir.resolve("hdr/http-send.hlog"),
+                    "otpsim POST send latency from when due, real microseconds; timestamps simulated s",
+                    startEpochMillis);
+            httpVerifyLog = new Log(runDir.resolve("hdr/http-verify.hlog"),
+                    "otpsim POST verify latency from when due, real microseconds; timestamps simulated s",
+                    startEpochMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run results under " + runDir, e);
         }
@@ -97,39 +107,41 @@ public final class WindowWriter implements AutoCloseable {
 
     /** Closes every window that ended by {@code nowMillis} (simulated). */
     public void closeUpTo(long nowMillis) {
-        int closeUntil = (int) (nowMillis / metrics.spec.windowMillis()); // windows [closed.size(), closeUntil)
+        int closeUntil = (int) (nowMillis / metrics.spec().windowMillis()); // windows [closed.size(), closeUntil)
         if (closeUntil <= closed.size()) {
             return;
         }
         for (int i = closed.size(); i < closeUntil; i++) {
-            boolean last = i == closeUntil - 1;
-            close(metrics.window(i * metrics.spec.windowMillis()), last);
+            close(i);
         }
         flush();
     }
 
-    private void close(Window w, boolean drain) {
-        for (Channel c : Channel.values()) {
-            int ci = c.ordinal();
-            w.backlog[ci] = channels.contains(c) ? backlog.applyAsInt(c) : 0;
-            LogOut log = deliveryLogs.get(c);
-            // The interval logs follow real time (a late call's earlier windows log empty
-            // intervals); the p95 per window comes from deliveries dated in that window.
-            if (log != null && drain) {
-                log.drain(w.startMillis, w.endMillis);
-            }
-            w.deliveryP95[ci] = w.takeDeliveryP95(ci);
+    /** Windows closed so far. */
+    public int closedWindows() {
+        return closed.size();
+    }
+
+    private void close(int index) {
+        Map<Channel, Integer> now = new EnumMap<>(Channel.class);
+        for (Channel c : metrics.channels()) {
+            now.put(c, backlog.applyAsInt(c));
         }
-        if (drain) {
-            timeToSignInLog.drain(w.startMillis, w.endMillis);
-            httpSendLog.drain(w.startMillis, w.endMillis);
-            httpVerifyLog.drain(w.startMillis, w.endMillis);
-        }
-        StormDetector.Sample s = sample(w);
+        RunMetrics.WindowClose w = metrics.closeWindow(index, now, csv != null);
+        StormDetector.Sample s = StormDetector.Sample.of(w.sample());
         closed.add(s);
-        streak = s.sends() >= metrics.spec.stormMinSends() && s.retryRatio() > metrics.spec.stormThreshold()
-                ? streak + 1 : 0;
-        writeRow(w, streak >= metrics.spec.stormWindows());
+        streak = storms.high(s) ? streak + 1 : 0;
+        if (csv != null) {
+            String row = TimeSeriesColumns.row(w.sample(), false);
+            rows.add(row);
+            long start = w.sample().startMillis();
+            long end = w.sample().endMillis();
+            w.deliveryInterval().forEach((c, h) -> deliveryLogs.get(c).write(start, end, h));
+            timeToSignInLog.write(start, end, w.timeToSignIn());
+            httpSendLog.write(start, end, w.httpSend());
+            httpVerifyLog.write(start, end, w.httpVerify());
+            writeLine(csv, streak >= metrics.spec().stormWindows() ? markStorm(row) : row);
+        }
     }
 
     /**
@@ -137,18 +149,19 @@ public final class WindowWriter implements AutoCloseable {
      * and rewrites {@code timeseries.csv} with their final extent.
      */
     public List<RunSummary.Storm> finish(long endMillis, List<StormDetector.Trigger> triggers) {
-        long w = metrics.spec.windowMillis();
+        long w = metrics.spec().windowMillis();
         closeUpTo(((endMillis + w - 1) / w) * w);
-        List<RunSummary.Storm> storms = new StormDetector(metrics.spec).detect(closed, triggers);
-        boolean[] in = StormDetector.inStorm(closed, storms);
+        List<RunSummary.Storm> found = storms.detect(closed, triggers);
+        if (csv == null) {
+            return found;
+        }
+        boolean[] in = StormDetector.inStorm(closed, found);
         close();
         Path tmp = dir.resolve("timeseries.csv.tmp");
         try (BufferedWriter out = Files.newBufferedWriter(tmp)) {
-            out.write(String.join(",", TimeSeriesColumns.header()));
-            out.newLine();
-            for (int i = 0; i < closed.size(); i++) {
-                out.write(row(metrics.window(i * w), in[i]));
-                out.newLine();
+            writeLine(out, String.join(",", TimeSeriesColumns.header()));
+            for (int i = 0; i < rows.size(); i++) {
+                writeLine(out, in[i] ? markStorm(rows.get(i)) : rows.get(i));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,73 +172,33 @@ public final class WindowWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return storms;
+        return found;
     }
 
+    /** The storm detector's view of every window closed so far. */
     public List<StormDetector.Sample> windows() {
         return List.copyOf(closed);
     }
 
-    public Histogram deliveryTotal(Channel c) {
-        LogOut l = deliveryLogs.get(c);
-        return l == null ? new Histogram(3) : l.total;
+    private static String markStorm(String row) {
+        String[] f = row.split(",", -1);
+        f[IN_STORM_COLUMN] = "1";
+        return String.join(",", f);
     }
 
-    public Histogram timeToSignInTotal() {
-        return timeToSignInLog.total;
-    }
-
-    public Histogram httpSendTotalMicros() {
-        return httpSendLog.total;
-    }
-
-    public Histogram httpVerifyTotalMicros() {
-        return httpVerifyLog.total;
-    }
-
-    private StormDetector.Sample sample(Window w) {
-        return new StormDetector.Sample(w.startMillis, w.endMillis, w.retryRatio(), w.sends.sum(), w.totalBacklog(),
-                w.maxDeliveryP95());
-    }
-
-    private void writeRow(Window w, boolean inStorm) {
+    private static void writeLine(BufferedWriter out, String line) {
         try {
-            csv.write(row(w, inStorm));
-            csv.newLine();
+            out.write(line);
+            out.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String row(Window w, boolean inStorm) {
-        StringBuilder b = new StringBuilder(160);
-        long sends = w.sends.sum();
-        long started = w.journeysStarted.sum();
-        b.append(w.startMillis).append(',').append(w.endMillis).append(',')
-                .append(started).append(',').append(w.journeysEnded.sum()).append(',')
-                .append(w.successes.sum()).append(',').append(sends).append(',')
-                .append(w.firstSends.sum()).append(',').append(w.retrySends()).append(',')
-                .append(fmt(w.retryRatio())).append(',')
-                .append(fmt(started == 0 ? 0.0 : (double) sends / started)).append(',')
-                .append(w.submissions.sum()).append(',').append(w.staleSubmissions.sum()).append(',')
-                .append(w.lockouts.sum()).append(',').append(inStorm ? 1 : 0);
-        for (int c = 0; c < 3; c++) {
-            b.append(',').append(w.backlog[c]);
-        }
-        for (int c = 0; c < 3; c++) {
-            b.append(',').append(w.deliveryP95[c]);
-        }
-        for (int c = 0; c < 3; c++) {
-            b.append(',').append(w.delivered[c].sum());
-        }
-        return b.toString();
-    }
-
-    static String fmt(double d) {
-        return String.format(java.util.Locale.ROOT, "%.4f", d);
-    }
-
     private void flush() {
+        if (csv == null) {
+            return;
+        }
         try {
             csv.flush();
         } catch (IOException e) {
@@ -239,6 +212,9 @@ public final class WindowWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (csv == null) {
+            return;
+        }
         try {
             csv.close();
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
     private static final long TTL = 600_000;
-    private final Classifier classifier = new Classifier(TTL);
+    private final Classifier classifier = new Classifier(TTL, false);
 
     private static IssuedCodes issued(Object... codeThenTime) {
         IssuedCodes c = new IssuedCodes();
@@ -95,7 +95,7 @@ class ClassifierTest {
 
     @Test
     void unknownTtlNeverSaysExpired() {
-        Classification c = new Classifier(0).classify(issued("111111", 0), "111111", 10 * TTL, TargetAnswer.ACCEPTED);
+        Classification c = new Classifier(0, false).classify(issued("111111", 0), "111111", 10 * TTL, TargetAnswer.ACCEPTED);
         assertEquals(SubmissionOutcome.ACCEPTED, c.outcome());
     }
 }

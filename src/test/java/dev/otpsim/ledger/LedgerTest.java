@@ -14,8 +14,8 @@ import dev.otpsim.person.TargetAnswer;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
-    private final RunMetrics metrics = new RunMetrics(MetricsSpec.defaults());
-    private final Ledger ledger = new Ledger(new Classifier(600_000), metrics, LedgerLog.none());
+    private final RunMetrics metrics = new RunMetrics(MetricsSpec.defaults(), java.util.EnumSet.of(dev.otpsim.handset.Channel.SMS));
+    private final Ledger ledger = new Ledger(new Classifier(600_000, false), metrics, LedgerLog.none());
     private long id;
 
     private void issue(String to, String code, long at) {
@@ -45,7 +45,7 @@ class LedgerTest {
 
         assertEquals(2, metrics.count(JourneyOutcome.LOCKED_OUT));
         assertEquals(2, metrics.lockedJourneys());
-        assertEquals(1, metrics.selfInflictedLockouts());
+        assertEquals(1, metrics.totals().selfInflictedLockouts());
         assertEquals(1, metrics.count(SubmissionOutcome.STALE));
         assertEquals(1, metrics.count(SubmissionOutcome.MISTYPED));
         assertEquals(3, metrics.sends());

@@ -15,15 +15,15 @@ class WindowWriterTest {
 
     @Test
     void windowsClosedTogetherEachKeepTheirOwnDeliveries(@TempDir Path dir) throws Exception {
-        RunMetrics m = new RunMetrics(MetricsSpec.defaults());
+        RunMetrics m = new RunMetrics(MetricsSpec.defaults(), java.util.EnumSet.of(dev.otpsim.handset.Channel.SMS));
         for (int i = 0; i < 100; i++) {
-            m.delivered(Channel.SMS, 5_000, 1_000 + i);      // window 0: latencies 1.0–1.1 s
-            m.delivered(Channel.SMS, 15_000, 20_000 + i);    // window 1: latencies 20–20.1 s
+            m.delivered(Channel.SMS, 5_000, 1_000 + i, 0);      // window 0: latencies 1.0–1.1 s
+            m.delivered(Channel.SMS, 15_000, 20_000 + i, 0);    // window 1: latencies 20–20.1 s
         }
         m.journeyStarted(1_000);
         m.sendAccepted(1_000, true);
         List<RunSummary.Storm> storms;
-        try (WindowWriter w = new WindowWriter(m, dir, Set.of(Channel.SMS), c -> 7)) {
+        try (WindowWriter w = new WindowWriter(m, dir, c -> 7, 0)) {
             storms = w.finish(20_000, List.of()); // both windows close in this one call
             assertEquals(2, w.windows().size());
         }
