@@ -1,8 +1,8 @@
 package dev.otpsim.bench;
 
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
-import dev.otpsim.load.RunResult;
+import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.run.RunOptions;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Runs a benchmark scenario through the real {@link RunEngine}, silently and without the HTML
+ * Runs a benchmark scenario through the real {@link GatlingEngine}, silently and without the HTML
  * report (chart rendering is not what is measured), keeping each run's own files under one folder.
  */
 final class BenchRunner {
@@ -21,7 +21,7 @@ final class BenchRunner {
     }
 
     RunResult run(Scenario s) throws IOException {
-        return new RunEngine(new PrintStream(OutputStream.nullOutputStream()))
+        return new GatlingEngine(new PrintStream(OutputStream.nullOutputStream()))
                 .run(s, RunOptions.defaults().withReportsDir(runsDir).quiet().withoutHtml());
     }
 }

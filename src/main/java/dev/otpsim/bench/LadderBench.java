@@ -1,13 +1,13 @@
 package dev.otpsim.bench;
 
-import dev.otpsim.load.RunResult;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.scenario.Scenario;
 import java.io.IOException;
 import java.util.Locale;
 
 /**
- * The throughput ladder: one full {@link dev.otpsim.load.RunEngine} run per offered rate, lowest first, each
+ * The throughput ladder: one full {@link dev.otpsim.load.GatlingEngine} run per offered rate, lowest first, each
  * measured by a {@link RunProbe}. All runs share this JVM, so later rungs run on JIT-compiled
  * code — as a long run would.
  */
@@ -22,6 +22,7 @@ final class LadderBench {
         String name = String.format(Locale.ROOT, "rung-%.0f", realRate);
         Scenario s = BenchScenario.of(name, realRate, realSeconds);
         long cpu0 = ProcessCpu.nanos();
+        long wall0 = System.nanoTime();
         RunResult r;
         RunProbe.Window w;
         try (RunProbe probe = new RunProbe(s.load().durationMillis()).start()) {
@@ -38,8 +39,15 @@ final class LadderBench {
         return new RungResult(realRate, sum.journeys(), w.realSeconds(), w.journeysEnded() / w.realSeconds(),
                 sum.journeys() == 0 ? 0 : (double) success / sum.journeys(), p99(sum, "send"), p99(sum, "verify"),
                 w.journeysEnded() == 0 ? 0 : w.cpuNanos() / 1e6 / w.journeysEnded(), w.cpuNanos() / 1e9 / w.realSeconds(),
-                sum.journeys() == 0 ? 0 : cpu / 1e6 / sum.journeys(), sum.wallSeconds(), sum.warnings(),
+                sum.journeys() == 0 ? 0 : cpu / 1e6 / sum.journeys(), (System.nanoTime() - wall0) / 1e9, warnings(sum),
                 r.runDir().toString());
+    }
+
+    /** The run's warnings and, for an invalid run, why. */
+    private static java.util.List<String> warnings(RunSummary s) {
+        java.util.List<String> w = new java.util.ArrayList<>(s.warnings());
+        s.problems().forEach(p -> w.add(p.kind().id() + ": " + p.message()));
+        return w;
     }
 
     private static long p99(RunSummary s, String request) {

@@ -1,6 +1,6 @@
 package dev.otpsim.bench;
 
-import dev.otpsim.load.RunResult;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.Scenario;
 import java.io.IOException;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches a run from the side while {@link dev.otpsim.load.RunEngine} executes it, through the
+ * Watches a run from the side while {@link dev.otpsim.load.GatlingEngine} executes it, through the
  * {@link RunContext} the engine installs: the engine's own start-up, warm-up and report writing
  * are outside the window it measures.
  *
@@ -69,14 +69,14 @@ final class RunProbe implements AutoCloseable {
                         sleep();
                         continue;
                     }
-                    RunMetrics m = ctx.ledger().metrics();
+                    RunMetrics m = ctx.metrics();
                     t0 = System.nanoTime();
                     cpu0 = ProcessCpu.nanos();
                     started0 = m.journeys();
                     ended0 = m.journeysEnded();
                 }
                 long now = ctx.clock().nowMillis();
-                RunMetrics m = ctx.ledger().metrics();
+                RunMetrics m = ctx.metrics();
                 if (nextHeap < heapAt.length && now >= heapAt[nextHeap] * loadMillis) {
                     long used = HeapProbe.usedAfterGc();
                     heap.add(new HeapSample(heapAt[nextHeap], ctx.clock().nowMillis(), used, m.journeysEnded(),

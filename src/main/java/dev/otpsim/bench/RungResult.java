@@ -16,7 +16,7 @@ import java.util.List;
  * @param httpVerifyP99Ms     verify requests, real ms from when due, p99
  * @param cpuMsPerJourney     process CPU ms in the steady window / journeys ended in it
  * @param coresUsed           process CPU seconds / real seconds in the steady window
- * @param wholeRunCpuMsPerJourney process CPU ms of the whole {@code RunEngine.run} / journeys
+ * @param wholeRunCpuMsPerJourney process CPU ms of the whole {@code GatlingEngine.run} / journeys
  * @param wallSeconds         real time of the whole run
  * @param warnings            the run's harness warnings (summary.json)
  * @param runDir              where the run's own reports are

@@ -79,7 +79,7 @@ final class TimerBench {
     private record Recorder(BenchClock clock, long delayMillis, Histogram lateMicros, AtomicLong delivered,
                             AtomicLong early) implements DeliveryEvents {
         @Override
-        public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate) {
+        public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
             long now = System.nanoTime();
             long late = now - clock.realNanosOf(m.issuedAtMillis() + delayMillis);
             synchronized (lateMicros) {

@@ -1,6 +1,6 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.bench.Bench;
 import dev.otpsim.bench.BenchConfig;
 import dev.otpsim.bench.BenchResult;
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("otpsim bench: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        Path dir = out.resolve("bench-" + RunEngine.now());
+        Path dir = out.resolve("bench-" + dev.otpsim.run.RunOutput.now());
         BenchResult result;
         try {
             result = new Bench(System.out).run(config, dir);

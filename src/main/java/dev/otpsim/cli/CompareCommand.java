@@ -1,6 +1,6 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.report.compare.CompareOptions;
 import dev.otpsim.report.compare.CompareReport;
 import dev.otpsim.report.compare.Comparison;
@@ -75,7 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         // Named like a run directory (time first, so listings sort by age), after the sweep.
-        Path compareDir = out.resolve(RunEngine.now() + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        Path compareDir = out.resolve(dev.otpsim.run.RunOutput.now() + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
         CompareOptions options = new CompareOptions(sweepFile, compareDir, Optional.ofNullable(seed), Optional.ofNullable(timeScale));
         VariantRunner runner;
         try {

@@ -1,7 +1,7 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
+import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.run.RunOptions;
 import dev.otpsim.report.compare.CompareOptions;
 import dev.otpsim.report.compare.Variant;
 import dev.otpsim.report.compare.VariantRunner;
@@ -33,6 +33,6 @@ final class EngineVariantRunner implements VariantRunner {
                 .withRunId(runDir.getFileName().toString()).quiet();
         // The progress bar owns the console; the engine's own lines would break it.
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        return new RunEngine(silent).run(scenario, run).runDir();
+        return new GatlingEngine(silent).run(scenario, run).runDir();
     }
 }

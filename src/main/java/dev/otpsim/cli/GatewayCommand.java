@@ -6,7 +6,7 @@ import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.CarrierSpecs;
 import dev.otpsim.carrier.Carriers;
 import dev.otpsim.carrier.DeliveryEvents;
-import dev.otpsim.carrier.LossReason;
+import dev.otpsim.carrier.impairment.LossReason;
 import dev.otpsim.carrier.gateway.CarrierGateway;
 import dev.otpsim.carrier.gateway.GatewaySpec;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
@@ -169,7 +169,7 @@ final class GatewayCommand implements Callable<Integer> {
                     + Durations.show(m.issuedAtMillis()));
         }
 
-        public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate) {
+        public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
             line("delivered #" + m.id() + (duplicate ? " (duplicate)" : "") + " after "
                     + Durations.show(visibleAtMillis - m.issuedAtMillis()));
         }

@@ -1,11 +1,12 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.GatlingEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code otpsim} command line. Exit codes: 0 ok, 1 thresholds failed, 2 bad input or usage.
+ * The {@code otpsim} command line. Exit codes: 0 ok, 1 thresholds failed, 2 bad input or usage,
+ * 3 the run failed or produced no result, 4 the run's figures are invalid (harness lag).
  */
 @Command(name = "otpsim",
         mixinStandardHelpOptions = true,
@@ -26,8 +27,10 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int THRESHOLDS_FAILED = 1;
     public static final int BAD_INPUT = 2;
-    /** The run itself failed (a crash, not the scenario's fault); the message says why. */
+    /** The run itself failed, or produced nothing a figure could be read from; the message says why. */
     public static final int RUN_FAILED = 3;
+    /** Scaled real time distorted the figures (harness lag over tolerance): not a result. */
+    public static final int INVALID = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +59,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"otpsim " + RunEngine.version("dev.otpsim", "otpsim")};
+            return new String[] {"otpsim " + dev.otpsim.run.Versions.of("dev.otpsim", "otpsim")};
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.RunEngine;
+import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioException;
 import dev.otpsim.scenario.ScenarioLoader;
-import dev.otpsim.target.external.Probe;
+import dev.otpsim.probe.Probe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ final class ProbeCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        Optional<String> refused = RunEngine.refusal(s, allowed);
+        Optional<String> refused = dev.otpsim.run.RunPlan.refusal(s, allowed);
         if (refused.isPresent()) {
             err.println("otpsim probe: refusing " + refused.get());
             err.flush();

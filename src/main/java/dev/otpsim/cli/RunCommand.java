@@ -2,9 +2,9 @@ package dev.otpsim.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
-import dev.otpsim.load.RunResult;
+import dev.otpsim.scenario.EngineChoice;
+import dev.otpsim.run.RunOptions;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioException;
@@ -46,6 +46,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live progress.")
     boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
+            description = "virtual (virtual time: exact, repeatable, embedded target only) or gatling (scaled real "
+                    + "time over HTTP, the default for run). Overrides the scenario's engine key.")
+    EngineChoice engine;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Runs with seeds derived from the base seed, pooled into one summary with intervals "
+                    + "(virtual engine; default ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--raw-all", description = "Keep ledger.csv and the time series of every replication, not only the first.")
+    boolean rawAll;
+
     @Override
     public Integer call() {
         Scenario s;
@@ -55,22 +68,35 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.report(scenario));
             return Main.BAD_INPUT;
         }
-        RunOptions options = RunOptions.defaults().withReportsDir(out).allowing(allowed);
+        if (replications < 1 || replications > MAX_REPLICATIONS) {
+            System.err.println("otpsim run: --replications must be between 1 and " + MAX_REPLICATIONS + ", got "
+                    + replications);
+            return Main.BAD_INPUT;
+        }
+        EngineChoice chosen = s.engine(engine, EngineChoice.GATLING);
+        String refused = Engines.refusal(s, chosen, replications);
+        if (refused != null) {
+            System.err.println("otpsim run: " + refused);
+            return Main.BAD_INPUT;
+        }
+        RunOptions options = RunOptions.defaults().withReportsDir(out).allowing(allowed).withReplications(replications)
+                .withRawForAll(rawAll);
         if (quiet) {
             options = options.quiet();
         }
         RunResult r;
         try {
-            r = new RunEngine(System.out).run(s, options);
+            r = Engines.of(chosen, System.out).run(s, options);
         } catch (IllegalArgumentException e) {
             System.err.println("otpsim: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (Exception e) {
-            System.err.println("otpsim: the run failed: " + e.getMessage());
+            System.err.println("otpsim: the run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
             return Main.RUN_FAILED;
         }
         printSummary(r);
-        return r.thresholdsPassed() ? Main.OK : Main.THRESHOLDS_FAILED;
+        return r.exitCode();
     }
 
     /** Loads a scenario with command-line overrides applied before validation. */
@@ -85,19 +111,18 @@ final class RunCommand implements Callable<Integer> {
         return ScenarioLoader.fromConfig(c, file);
     }
 
+    /** Replications one run may ask for: enough for tight intervals, few enough to finish. */
+    static final int MAX_REPLICATIONS = 1000;
+
     private static void printSummary(RunResult r) {
         RunSummary s = r.summary();
-        System.out.printf(Locale.ROOT, "%njourneys %d: %s%n", s.journeys(), s.outcomes());
-        System.out.printf(Locale.ROOT, "stale-code rate %.2f%% of submissions, %.2f%% of journeys%n",
-                100 * s.staleSubmissionRate(), 100 * s.staleJourneyRate());
-        System.out.printf(Locale.ROOT, "lockout rate %.2f%% (%d self-inflicted of %d)%n", 100 * s.lockoutRate(),
-                s.selfInflictedLockouts(), s.lockedJourneys());
-        System.out.printf(Locale.ROOT, "send amplification %.2f, retry storms %d%n", s.sendAmplification(),
-                s.retryStorms().size());
-        System.out.printf(Locale.ROOT, "time to sign in p50 %s p90 %s p99 %s%n",
-                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p50()),
-                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p90()),
-                dev.otpsim.distribution.Durations.show(s.timeToSignInMs().p99()));
+        // Before any figure: a reader who stops at the first lines must not take them for a result.
+        for (RunSummary.RunProblem p : s.problems()) {
+            System.out.println();
+            System.out.println("*** NOT A RESULT (" + p.kind().id() + "): " + p.message());
+        }
+        System.out.println();
+        System.out.println(Headline.lines(s));
         if (s.targetDisagreements() > 0) {
             System.out.println("target disagreed with the ledger " + s.targetDisagreements() + " times: "
                     + s.disagreements());
@@ -113,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
         }
         for (String w : s.warnings()) {
             System.out.println("warning: " + w);
+        }
+        for (RunSummary.RunProblem p : s.problems()) {
+            System.out.println("NOT A RESULT (" + p.kind().id() + "): " + p.message());
         }
         Path html = r.runDir().resolve("index.html");
         System.out.println("summary: " + r.runDir().resolve("summary.json"));

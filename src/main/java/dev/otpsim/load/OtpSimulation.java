@@ -1,5 +1,7 @@
 package dev.otpsim.load;
 
+import dev.otpsim.person.LoadProfile;
+import dev.otpsim.target.TargetProtocol;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
@@ -62,9 +64,9 @@ public final class OtpSimulation extends Simulation {
                 .exec(s -> s.set(JOURNEY, ctx.newJourney()))
                 .asLongAs(s -> !journey(s).ended()).on(
                         doSwitch(s -> journey(s).decide()).on(
-                                onCase("send").then(askForCode),
-                                onCase("verify").then(typeCode),
-                                onCase("wait").then(waitForCode)))
+                                onCase(JourneyDriver.Step.SEND).then(askForCode),
+                                onCase(JourneyDriver.Step.VERIFY).then(typeCode),
+                                onCase(JourneyDriver.Step.WAIT).then(waitForCode)))
                 .exec(s -> {
                     journey(s).finish();
                     return s;

@@ -3,30 +3,27 @@ package dev.otpsim.load;
 import dev.otpsim.clock.ScaledClock;
 import dev.otpsim.handset.Handsets;
 import dev.otpsim.ledger.Ledger;
-import dev.otpsim.person.Population;
+import dev.otpsim.metrics.RunMetrics;
+import dev.otpsim.person.LoadProfile;
+import dev.otpsim.run.Journey;
+import dev.otpsim.run.RunPlan;
+import dev.otpsim.target.TargetProtocol;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
 
 /**
  * What one run's Gatling simulation needs from the JVM that started it. Gatling instantiates the
  * simulation class itself, so the run installs its context here first (one run at a time).
  *
+ * @param plan              people, carriers and faults, as every engine builds them
  * @param pollMillis        how often (simulated) a waiting person glances at their handset
  * @param maxDurationMillis real-time bound on the whole injection and drain
  * @param warmUpUsers       people who warm the target up before time starts (0 for an external target)
  */
-public record RunContext(ScaledClock clock, Ledger ledger, Handsets handsets, Population population, long seed,
+public record RunContext(ScaledClock clock, RunPlan plan, Ledger ledger, Handsets handsets, RunMetrics metrics,
                          TargetProtocol protocol, LoadProfile load, long pollMillis, long maxDurationMillis,
-                         LongFunction<TargetProtocol.Identity> identities, AtomicLong journeyCounter,
-                         int warmUpUsers) {
+                         AtomicLong journeyCounter, int warmUpUsers) {
 
     private static volatile RunContext current;
-
-    /** The embedded target's identities: user {@code u-n}, codes sent to the same id. */
-    public static TargetProtocol.Identity referenceIdentity(long n) {
-        String id = "u-" + n;
-        return new TargetProtocol.Identity(n, id, id);
-    }
 
     public static void install(RunContext context) {
         current = context;
@@ -44,12 +41,12 @@ public record RunContext(ScaledClock clock, Ledger ledger, Handsets handsets, Po
         current = null;
     }
 
-    /** A new journey: the next person id, their profile and generator, their handset. */
+    /** A new journey: the next person of the plan, their handset, reported to the ledger. */
     public JourneyDriver newJourney() {
         long n = journeyCounter.incrementAndGet();
         if (n == 1) {
             clock.zeroNow(); // simulated zero is the first arrival, not the JVM's or Gatling's start-up
         }
-        return new JourneyDriver(this, identities.apply(n), n);
+        return new JourneyDriver(this, new Journey(plan.person(n), handsets, ledger, clock.nowMillis()));
     }
 }

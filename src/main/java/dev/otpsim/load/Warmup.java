@@ -1,8 +1,6 @@
 package dev.otpsim.load;
 
 import dev.otpsim.carrier.CarrierMessage;
-import dev.otpsim.carrier.DeliveryEvents;
-import dev.otpsim.carrier.LossReason;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +11,7 @@ import java.util.function.Consumer;
  * seconds — and the run would report the harness's start-up as the target's behaviour.
  *
  * <p>Warm-up people have addresses starting with {@link #PREFIX}; {@link #carriersOnly} stops
- * their messages at the gateway and {@link #filter} keeps every event about them out of the
+ * their messages at the gateway and {@link #isWarmUp} keeps every event about them out of the
  * ledger. Only ever used with the embedded reference target: an
  * external service gets no traffic the scenario did not ask for.
  */
@@ -36,38 +34,8 @@ final class Warmup {
         };
     }
 
-    /** The ledger's view without warm-up people. */
-    static DeliveryEvents filter(DeliveryEvents ledger) {
-        return new DeliveryEvents() {
-            public void issued(CarrierMessage m) {
-                if (!m.to().startsWith(PREFIX)) {
-                    ledger.issued(m);
-                }
-            }
-
-            public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate) {
-                if (!m.to().startsWith(PREFIX)) {
-                    ledger.delivered(m, visibleAtMillis, duplicate);
-                }
-            }
-
-            public void lost(CarrierMessage m, LossReason reason, long atMillis) {
-                if (!m.to().startsWith(PREFIX)) {
-                    ledger.lost(m, reason, atMillis);
-                }
-            }
-
-            public void duplicated(CarrierMessage m, long atMillis) {
-                if (!m.to().startsWith(PREFIX)) {
-                    ledger.duplicated(m, atMillis);
-                }
-            }
-
-            public void unknownRecipient(CarrierMessage m) {
-                if (!m.to().startsWith(PREFIX)) {
-                    ledger.unknownRecipient(m);
-                }
-            }
-        };
+    /** Whether an address is a warm-up person's: their events stay out of the ledger. */
+    static boolean isWarmUp(String address) {
+        return address.startsWith(PREFIX);
     }
 }

@@ -31,14 +31,19 @@ final class RunReportPage {
     }
 
     String render() {
+        String runId = run.dir().toAbsolutePath().normalize().getFileName().toString();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>otpsim run ")
-                .append(Html.esc(s.runId())).append("</title>\n<style>").append(Html.STYLE).append("</style></head><body>\n");
-        b.append("<h1>Run ").append(Html.esc(s.runId())).append("</h1>\n<p class=\"sub\">scenario <b>")
-                .append(Html.esc(s.scenario())).append("</b> · seed ").append(s.seed()).append(" · time-scale ")
-                .append(Html.esc(Figures.number(s.timeScale()))).append("× · ")
-                .append(Html.esc(Figures.duration(s.simulatedDurationMs()))).append(" simulated in ")
-                .append(Html.esc(String.format(java.util.Locale.ROOT, "%.1f s", s.wallSeconds()))).append(" real · started ")
-                .append(Html.esc(s.startedAt())).append("</p>\n");
+                .append(Html.esc(runId)).append("</title>\n<style>").append(Html.STYLE).append("</style></head><body>\n");
+        b.append("<h1>Run ").append(Html.esc(runId)).append("</h1>\n<p class=\"sub\">scenario <b>")
+                .append(Html.esc(s.scenario())).append("</b> · engine <b data-key=\"engine\">").append(Html.esc(s.engine()))
+                .append("</b> · seed ").append(s.seed())
+                .append(s.replications() > 1 ? " · " + s.replications() + " replications" : "")
+                .append(RunSummary.VIRTUAL.equals(s.engine()) ? " · virtual time (exact, independent of the machine)"
+                        : " · time-scale " + Html.esc(Figures.number(s.timeScale())) + "×")
+                .append(" · ").append(Html.esc(Figures.duration(s.simulatedDurationMs()))).append(" simulated")
+                .append(run.runInfo().containsKey("wallSeconds") ? " in " + Html.esc(run.runInfo().get("wallSeconds")) + " s real" : "")
+                .append(run.runInfo().containsKey("startedAt") ? " · started " + Html.esc(run.runInfo().get("startedAt")) : "")
+                .append("</p>\n");
         run.gatlingReport().ifPresent(g -> b.append("<p>Per-request HTTP figures: <a href=\"").append(Html.href(g))
                 .append("\">Gatling's report</a></p>\n"));
         warnings();
@@ -203,8 +208,10 @@ final class RunReportPage {
         fact("scenario", s.scenario());
         fact("scenario file", s.scenarioFile());
         fact("seed", Long.toString(s.seed()));
-        fact("time-scale", Figures.number(s.timeScale()) + " simulated seconds per real second");
-        fact("started at", s.startedAt());
+        fact("engine", s.engine());
+        if (!RunSummary.VIRTUAL.equals(s.engine())) {
+            fact("time-scale", Figures.number(s.timeScale()) + " simulated seconds per real second");
+        }
         run.runInfo().forEach(this::fact);
         b.append("</table>\n");
         scenario.ifPresent(c -> {

@@ -7,7 +7,7 @@ import dev.otpsim.handset.Channel;
 import dev.otpsim.target.TargetPolicy;
 import dev.otpsim.target.external.ExternalTarget;
 import java.util.Map;
-import dev.otpsim.load.LoadProfile;
+import dev.otpsim.person.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.metrics.Threshold;
 import dev.otpsim.person.Population;
@@ -31,11 +31,23 @@ import java.util.List;
  * @param thresholds  pass/fail conditions (exit 1 when one fails)
  * @param raw         the resolved configuration, shown in reports as "the scenario as run"
  * @param external    the user's own target ({@code target.external}), or null for the embedded reference target
+ * @param engine      the engine the scenario asks for, or null to let the command choose
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
                        TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
-                       List<Threshold> thresholds, Config raw, ExternalTarget external) {
+                       List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine) {
+
+    /** The engine to use: {@code --engine} if given, else the scenario's, else {@code byDefault}. */
+    public EngineChoice engine(EngineChoice flag, EngineChoice byDefault) {
+        if (flag != null) {
+            return flag;
+        }
+        if (engine != null) {
+            return engine;
+        }
+        return external != null ? EngineChoice.GATLING : byDefault;
+    }
 
     public String describe() {
         return "scenario \"" + name + "\", seed " + seed + ", time-scale " + timeScale + ", "

@@ -5,7 +5,7 @@ import dev.otpsim.carrier.CarrierSpec;
 import dev.otpsim.carrier.CarrierSpecs;
 import dev.otpsim.carrier.gateway.GatewaySpec;
 import dev.otpsim.handset.Channel;
-import dev.otpsim.load.LoadProfile;
+import dev.otpsim.person.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.metrics.Threshold;
 import dev.otpsim.person.Population;
@@ -46,6 +46,7 @@ public final class ScenarioLoader {
         String description = root.string("description", "");
         long seed = root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         double timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
+        EngineChoice engine = root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
 
         TargetPolicy policy = TargetPolicy.defaults();
         ExternalTarget external = null;
@@ -85,11 +86,16 @@ public final class ScenarioLoader {
         MetricsSpec metrics = root.has("metrics") ? MetricsSpec.read(root.section("metrics")) : MetricsSpec.defaults();
         var thresholds = Threshold.read(root, "thresholds");
 
+        if (engine == EngineChoice.VIRTUAL && external != null) {
+            root.problem("engine", "virtual time runs the embedded reference target only: an external service keeps "
+                    + "its own clock and answers over HTTP in real time, so it needs engine = gatling (or no engine key)");
+        }
+
         // Libraries of reusable pieces that scenarios pick from with ${...} substitutions.
         root.allow("carrier-profiles", "person-profiles");
         root.finish();
         problems.throwIfAny();
         return new Scenario(file, name, description, seed, timeScale, policy, gateway, carriers, people, load, poll,
-                metrics, thresholds, config, external);
+                metrics, thresholds, config, external, engine);
     }
 }

@@ -1,9 +1,9 @@
 package dev.otpsim.e2e;
 
 import com.typesafe.config.ConfigFactory;
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
-import dev.otpsim.load.RunResult;
+import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.run.RunOptions;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ final class RunFixture {
         Files.createDirectories(reports);
         Files.writeString(file, hocon);
         var scenario = ScenarioLoader.fromConfig(ConfigFactory.parseString(hocon).resolve(), file);
-        return new RunEngine(new PrintStream(OutputStream.nullOutputStream()))
+        return new GatlingEngine(new PrintStream(OutputStream.nullOutputStream()))
                 .run(scenario, RunOptions.defaults().withReportsDir(reports).quiet().withoutHtml());
     }
 
@@ -35,7 +35,7 @@ final class RunFixture {
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             if (f[1].equals("submission")) {
-                first.putIfAbsent(f[2], f[5].replaceAll(" \\(.*", ""));
+                first.putIfAbsent(f[2], f[5].replaceAll(" .*", "")); // "stale/accepted target=accepted" → "stale/accepted"
             }
         }
         return first;

@@ -3,7 +3,7 @@ package dev.otpsim.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpsim.load.RunResult;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.metrics.RunSummary;
 import java.nio.file.Path;
 import java.util.Map;

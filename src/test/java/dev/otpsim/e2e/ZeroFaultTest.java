@@ -16,7 +16,7 @@ class ZeroFaultTest {
 
     @Test
     void perfectCarriersGiveNoStaleCodesNoLockoutsAndAmplificationOne(@TempDir Path dir) throws Exception {
-        RunSummary s = RunFixture.run(dir, """
+        dev.otpsim.run.RunResult r = RunFixture.run(dir, """
                 name = zero-fault
                 seed = 1
                 time-scale = 60
@@ -24,7 +24,8 @@ class ZeroFaultTest {
                 people.profile { resend-wait = 30s, patience = 45s, reaction = 2s, typo-rate = 0, give-up-after = 10m }
                 load { rate = 2, duration = 3m }
                 thresholds = [ "staleSubmissionRate == 0", "sendAmplification == 1" ]
-                """).summary();
+                """);
+        RunSummary s = r.summary();
         assertEquals(360, s.journeys());
         assertEquals(360L, s.outcomes().get("success"));
         assertEquals(0.0, s.staleSubmissionRate());
@@ -40,7 +41,7 @@ class ZeroFaultTest {
         assertTrue(s.timeToSignInMs().p50() >= 2_000 && s.timeToSignInMs().p50() < 3_500, s.timeToSignInMs().toString());
         for (String f : new String[] {"summary.json", "timeseries.csv", "ledger.csv", "scenario.conf", "run-info.json",
             "hdr/delivery-sms.hlog", "hdr/time-to-sign-in.hlog"}) {
-            assertTrue(Files.size(dir.resolve(s.runId()).resolve(f)) > 0, f);
+            assertTrue(Files.size(r.runDir().resolve(f)) > 0, f);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.otpsim.load;
 
+import dev.otpsim.person.LoadProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

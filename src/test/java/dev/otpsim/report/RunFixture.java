@@ -174,18 +174,29 @@ public final class RunFixture {
             mps.put(c, c.equals("sms") ? messagesPerSuccess * 0.9 : messagesPerSuccess * 0.1);
         }
         double simulatedSeconds = windows * WINDOW_MS / 1000.0;
-        RunSummary summary = new RunSummary(runId, "fixture", "scenarios/fixture.conf", seed, timeScale,
-                "2026-01-01T12:00:00Z", windows * WINDOW_MS, simulatedSeconds / timeScale, journeys, outcomes, submissions,
-                submissionCount, 4, staleSubmissionRate, staleJourneyRate, lockoutRate, locked, Math.max(0, locked - 1),
-                sends, sendAmplification, (double) retrySendsTotal / sends, storms, percentiles(timeToSignIn), deliveryPct, mps,
-                success / simulatedSeconds, journeys / simulatedSeconds, 1, Map.of("ledger=stale target=accepted <odd>", 1L),
-                Map.of("send", new Percentiles(sends, 3.4, 3, 5, 6, 6), "verify", new Percentiles(success, 4.5, 4, 7, 8, 8)),
-                Map.of("loss", 12L, "queue-full", 3L), 7, 0,
+        Map<String, Percentiles> http = new LinkedHashMap<>();
+        http.put("send", new Percentiles(sends, 3.4, 3, 5, 6, 6));
+        http.put("verify", new Percentiles(success, 4.5, 4, 7, 8, 8));
+        Map<String, Long> lag = new LinkedHashMap<>();
+        lag.put("send", Math.round(6 * timeScale));
+        lag.put("verify", Math.round(8 * timeScale));
+        lag.put("delivery", 3L);
+        Map<String, Long> lost = new LinkedHashMap<>();
+        lost.put("loss", 12L);
+        lost.put("queue-full", 3L);
+        RunSummary summary = new RunSummary("fixture", "scenarios/fixture.conf", "gatling", seed, 1, List.of(seed),
+                timeScale, windows * WINDOW_MS, true, List.of(), journeys, outcomes, submissions,
+                submissionCount, 4, 0, staleSubmissionRate, staleJourneyRate, lockoutRate, locked, Math.max(0, locked - 1),
+                0, sends, sendAmplification, (double) retrySendsTotal / sends, 0, storms, percentiles(timeToSignIn),
+                deliveryPct, mps, success / simulatedSeconds, journeys / simulatedSeconds, 1,
+                Map.of("ledger=stale target=accepted <odd>", 1L), http, lag, lost, 7, 0,
+                estimates(journeys, success, submissionCount, stale, locked),
                 List.of(new RunSummary.ThresholdResult("staleSubmissionRate < 0.05", "staleSubmissionRate", staleSubmissionRate,
                                 staleSubmissionRate < 0.05),
                         new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)),
                 List.of("send requests took 900 ms real at p99 from when they were due <fixture>"),
-                List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)));
+                List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)),
+                dev.otpsim.metrics.SummaryBuilder.DEFINITIONS);
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("scenario.conf"), scenarioText);
         Files.writeString(dir.resolve("run-info.json"), """
@@ -198,6 +209,16 @@ public final class RunFixture {
             Files.writeString(g.resolve("index.html"), "<html><body>gatling</body></html>");
         }
         return summary;
+    }
+
+    /** Intervals as a one-replication run has them, for the shares the page shows. */
+    private static Map<String, dev.otpsim.metrics.Estimate> estimates(long journeys, long success, long submissions,
+                                                                      long stale, long locked) {
+        Map<String, dev.otpsim.metrics.Estimate> e = new LinkedHashMap<>();
+        e.put("successRate", dev.otpsim.metrics.Intervals.wilson(success, journeys));
+        e.put("staleSubmissionRate", dev.otpsim.metrics.Intervals.wilson(stale, submissions));
+        e.put("lockoutRate", dev.otpsim.metrics.Intervals.wilson(locked, journeys));
+        return e;
     }
 
     public static Percentiles percentiles(Histogram h) {

@@ -69,6 +69,7 @@ public final class AnswerMapping {
             case ACCEPTED -> TargetAnswer.ACCEPTED;
             case INVALID -> TargetAnswer.INVALID;
             case EXPIRED -> TargetAnswer.EXPIRED;
+            case CODE_DEAD -> TargetAnswer.CODE_DEAD;
             case ERROR -> TargetAnswer.ERROR;
         };
     }

@@ -1,6 +1,6 @@
 package dev.otpsim.target.external;
 
-import dev.otpsim.load.TargetProtocol;
+import dev.otpsim.target.TargetProtocol;
 import dev.otpsim.person.TargetAnswer;
 import java.util.Map;
 import java.util.Set;

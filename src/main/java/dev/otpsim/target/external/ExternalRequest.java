@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigValueType;
 import dev.otpsim.handset.Channel;
-import dev.otpsim.load.TargetProtocol;
+import dev.otpsim.target.TargetProtocol;
 import dev.otpsim.scenario.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.cli.Main;
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
+import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.run.RunOptions;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioLoader;
 import java.io.ByteArrayOutputStream;
@@ -43,30 +43,30 @@ class ExternalLoopbackGuardTest {
     @Test
     void aNonLoopbackTargetIsRefusedUnlessNamed() throws IOException {
         Scenario s = ScenarioLoader.load(write("http://10.1.2.3:9000", "127.0.0.1"));
-        Optional<String> refused = RunEngine.refusal(s, List.of());
+        Optional<String> refused = dev.otpsim.run.RunPlan.refusal(s, List.of());
         assertTrue(refused.isPresent());
         assertTrue(refused.get().startsWith("target.external.base-url: 10.1.2.3 is not a loopback address"),
                 refused::get);
         assertTrue(refused.get().contains("--allow-target 10.1.2.3"), refused::get);
 
-        assertEquals(Optional.empty(), RunEngine.refusal(s, List.of("10.1.2.3")));
-        assertTrue(RunEngine.refusal(s, List.of("10.9.9.9")).isPresent(), "only the host named is allowed");
-        assertEquals(Optional.empty(), RunEngine.refusal(ScenarioLoader.load(write("http://127.0.0.2:9000",
+        assertEquals(Optional.empty(), dev.otpsim.run.RunPlan.refusal(s, List.of("10.1.2.3")));
+        assertTrue(dev.otpsim.run.RunPlan.refusal(s, List.of("10.9.9.9")).isPresent(), "only the host named is allowed");
+        assertEquals(Optional.empty(), dev.otpsim.run.RunPlan.refusal(ScenarioLoader.load(write("http://127.0.0.2:9000",
                 "::1")), List.of()), "all of 127.0.0.0/8 and ::1 are loopback");
     }
 
     @Test
     void aNonLoopbackGatewayIsRefusedToo() throws IOException {
         Scenario s = ScenarioLoader.load(write("http://127.0.0.1:9000", "192.168.7.7"));
-        assertTrue(RunEngine.refusal(s, List.of()).orElseThrow().contains("gateway.host: 192.168.7.7"));
-        assertEquals(Optional.empty(), RunEngine.refusal(s, List.of("192.168.7.7")));
+        assertTrue(dev.otpsim.run.RunPlan.refusal(s, List.of()).orElseThrow().contains("gateway.host: 192.168.7.7"));
+        assertEquals(Optional.empty(), dev.otpsim.run.RunPlan.refusal(s, List.of("192.168.7.7")));
     }
 
     @Test
     void theRunStopsBeforeAnythingStarts() throws IOException {
         Scenario s = ScenarioLoader.load(write("http://10.1.2.3:9000", "127.0.0.1"));
         Path reports = dir.resolve("reports");
-        RunEngine engine = new RunEngine(new PrintStream(new ByteArrayOutputStream()));
+        GatlingEngine engine = new GatlingEngine(new PrintStream(new ByteArrayOutputStream()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> engine.run(s, RunOptions.defaults().withReportsDir(reports).quiet()));
         assertTrue(e.getMessage().contains("--allow-target"), e::getMessage);

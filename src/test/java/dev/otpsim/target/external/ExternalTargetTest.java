@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.handset.Channel;
-import dev.otpsim.load.TargetProtocol;
+import dev.otpsim.target.TargetProtocol;
 import dev.otpsim.person.TargetAnswer;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioException;

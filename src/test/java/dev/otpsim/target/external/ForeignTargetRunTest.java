@@ -3,9 +3,9 @@ package dev.otpsim.target.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpsim.load.RunEngine;
-import dev.otpsim.load.RunOptions;
-import dev.otpsim.load.RunResult;
+import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.run.RunOptions;
+import dev.otpsim.run.RunResult;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioLoader;
@@ -86,7 +86,7 @@ class ForeignTargetRunTest {
         Files.writeString(file, text);
         Scenario s = ScenarioLoader.load(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RunResult r = new RunEngine(new PrintStream(out, true)).run(s,
+        RunResult r = new GatlingEngine(new PrintStream(out, true)).run(s,
                 RunOptions.defaults().withReportsDir(dir.resolve("reports")).quiet().withoutHtml());
         assertTrue(Files.isRegularFile(r.runDir().resolve("unmatched-answers.json")));
         return r.summary();

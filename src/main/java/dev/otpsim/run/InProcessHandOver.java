@@ -1,0 +1,33 @@
+package dev.otpsim.run;
+
+import dev.otpsim.carrier.gateway.MessageIntake;
+import dev.otpsim.handset.Channel;
+import dev.otpsim.target.Outbox;
+
+/**
+ * The embedded target hands its codes straight to the carrier gateway's intake, in the same
+ * call that issues them: no HTTP hop, no queue, no lag between the target's answer and the code
+ * existing — and each message carries the number of the send it answers, so the ledger pairs them
+ * exactly. Both engines use it; the HTTP hand-over remains for {@code otpsim target --gateway URL}.
+ *
+ * <pre>{@code
+ * OtpService service = new OtpService(policy, clock, new InProcessHandOver(intake), random);
+ * }</pre>
+ */
+public final class InProcessHandOver implements Outbox {
+    private final MessageIntake intake;
+
+    public InProcessHandOver(MessageIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void send(Channel channel, String to, String body) {
+        intake.accept(channel, to, body);
+    }
+
+    @Override
+    public void send(Channel channel, String to, String body, int sendNumber) {
+        intake.accept(channel, to, body, sendNumber);
+    }
+}
