@@ -1,14 +1,16 @@
 package dev.otpsim.target;
 
 import dev.otpsim.handset.Channel;
+import java.util.Map;
 
 /**
- * Where the OTP service hands a code over for delivery: the carrier gateway over HTTP in a run
- * ({@link HttpGatewayOutbox}), a direct call into the carriers in a discrete-event driver, a list
- * in tests.
+ * Where the OTP service hands a code over for delivery: the carrier gateway over HTTP
+ * ({@link HttpGatewayOutbox}), a direct call into the carriers in-process, a list in tests.
  *
  * <p>Implementations must return quickly and must not throw: the service calls it while holding
- * the person's lock, so that hand-over order equals issue order.
+ * the person's lock, so that hand-over order equals issue order. An outbox that cannot take a
+ * message now (its queue is full) returns false: the service then issues no code and answers
+ * "unavailable" (HTTP 503), so that an accepted send always means a code on its way.
  *
  * <pre>{@code
  * List<String> bodies = new ArrayList<>();
@@ -22,6 +24,16 @@ public interface Outbox {
      * @param channel how the message should travel
      * @param to      the recipient's address (the person id for the reference target)
      * @param body    the message text, carrying the code
+     * @return true when the message was taken for hand-over; false when it cannot be taken now
      */
-    void send(Channel channel, String to, String body);
+    boolean send(Channel channel, String to, String body);
+
+    /**
+     * Messages taken by {@link #send} whose hand-over failed afterwards, by reason (e.g.
+     * {@code timeout}, {@code cannot-connect}, {@code status-500}): codes the service issued that
+     * will never reach a carrier. Empty for an outbox that cannot fail.
+     */
+    default Map<String, Long> failedHandOvers() {
+        return Map.of();
+    }
 }

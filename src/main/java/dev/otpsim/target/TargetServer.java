@@ -159,6 +159,11 @@ public final class TargetServer implements AutoCloseable {
         if (r instanceof SendResult.RateLimited limited) {
             return new Answer(429, ContractJson.error(limited.limit().wire(), limited.retryAfterMs()));
         }
+        if (r instanceof SendResult.Unavailable) {
+            // No retryAfterMs: that field is simulated time, and this wait is real (Retry-After: 1).
+            return new Answer(503, ContractJson.error("unavailable", "the hand-over to the carrier gateway is full;"
+                    + " no code was issued, ask again in a second"));
+        }
         SendResult.Locked locked = (SendResult.Locked) r;
         return new Answer(423, ContractJson.error("locked", locked.retryAfterMs()));
     }

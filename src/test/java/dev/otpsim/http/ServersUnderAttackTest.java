@@ -56,7 +56,7 @@ class ServersUnderAttackTest {
             @Override
             Running start() throws IOException {
                 OtpService service = new OtpService(TargetPolicy.defaults(), new ManualClock(),
-                        (channel, to, body) -> { }, new SecureRandom());
+                        (channel, to, body) -> true, new SecureRandom());
                 TargetServer server = new TargetServer(service, "127.0.0.1", 0).start();
                 AtomicInteger people = new AtomicInteger();
                 return new Running() {
