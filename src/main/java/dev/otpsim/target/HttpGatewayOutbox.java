@@ -276,8 +276,11 @@ public final class HttpGatewayOutbox implements Outbox, AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        for (int i = 0; i < left.size(); i++) {
-            failed("closed", "the outbox closed before this message was posted");
+        if (!left.isEmpty()) {
+            failuresByReason.computeIfAbsent("closed", r -> new LongAdder()).add(left.size());
+            long n = failures.addAndGet(left.size());
+            warnings.accept("carrier gateway " + messages + ": " + left.size() + " message" + (left.size() == 1 ? "" : "s")
+                    + " still queued when the outbox closed, never posted (" + n + " failed hand-overs in all)");
         }
     }
 
