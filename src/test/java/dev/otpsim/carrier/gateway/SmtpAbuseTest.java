@@ -46,6 +46,15 @@ class SmtpAbuseTest {
         return smtp;
     }
 
+    /** Starts with the default limits, sends one mail so every lazy thing is loaded, returns the descriptor baseline. */
+    private long startWarm() throws IOException {
+        start(SmtpLimits.DEFAULTS);
+        try (Client warm = new Client()) {
+            assertTrue(warm.mail("warm@example.test", "1010").startsWith("250"));
+        }
+        return OpenFiles.count();
+    }
+
     @AfterEach
     void stop() {
         if (smtp != null) {
@@ -146,11 +155,7 @@ class SmtpAbuseTest {
 
     @Test
     void aHundredMegabyteMessageIsCutOffWhileReadingNotBuffered() throws Exception {
-        start(SmtpLimits.DEFAULTS);
-        try (Client warm = new Client()) {
-            assertTrue(warm.mail("warm@example.test", "1010").startsWith("250"));
-        }
-        long fds = OpenFiles.count();
+        long fds = startWarm();
         long heap = OpenFiles.heapAfterGc();
         long hundredMegabytes = 100L << 20;
         long written = 0;
@@ -193,11 +198,7 @@ class SmtpAbuseTest {
 
     @Test
     void legitimateMailGetsThroughWhileTwoHundredSessionsHangOnWithNoop() throws Exception {
-        start(SmtpLimits.DEFAULTS);
-        try (Client warm = new Client()) {
-            assertTrue(warm.mail("warm@example.test", "1010").startsWith("250"));
-        }
-        long fds = OpenFiles.count();
+        long fds = startWarm();
         InetAddress abuser = InetAddress.getByName("127.0.0.2");
         List<Client> hanging = new ArrayList<>();
         int admitted = 0;
