@@ -41,6 +41,7 @@ final class BaselineBench {
             if (m.find()) {
                 holder[0].codes().put(to, m.group(1));
             }
+            return true;
         }, new SecureRandom());
         TargetServer server = new TargetServer(service, "127.0.0.1", 0).start();
         try {

@@ -71,7 +71,7 @@ public final class BaselineSimulation extends Simulation {
                 });
         setUp(journey.injectOpen(constantUsersPerSec(s.perSecond()).during(Duration.ofMillis(
                 Math.round(s.seconds() * 1000)))))
-                .protocols(http.baseUrl(s.baseUrl()).disableWarmUp().disableCaching().shareConnections()
+                .protocols(http.baseUrl(s.baseUrl()).disableWarmUp().disableCaching().disableFollowRedirect().shareConnections()
                         .acceptHeader("application/json"));
     }
 }

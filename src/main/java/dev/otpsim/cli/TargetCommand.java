@@ -90,8 +90,11 @@ final class TargetCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.server().close();
+            running.outbox().close();
             System.out.println("otpsim target stopped; codes handed to the gateway: " + running.outbox().handedOver()
-                    + ", of which failed: " + running.outbox().failures());
+                    + ", of which failed: " + running.outbox().failures()
+                    + (running.outbox().failures() == 0 ? "" : " " + running.outbox().failedHandOvers())
+                    + "; sends refused with 503 (hand-over queue full): " + running.outbox().refused());
             stopped.countDown();
         }, "otpsim-target-shutdown"));
         try {

@@ -75,6 +75,7 @@ public final class OtpSimulation extends Simulation {
         HttpProtocolBuilder target = http.baseUrl(protocol.baseUrl())
                 .disableWarmUp()
                 .disableCaching()
+                .disableFollowRedirect() // a redirect is the target's answer, never a way off the allowed hosts
                 .shareConnections()
                 .acceptHeader("application/json");
 

@@ -108,7 +108,9 @@ public final class Probe {
         Ledger ledger = new Ledger(new Classifier(target.codeTtl().toMillis(), target.expectsLatestOnly()),
                 new RunMetrics(scenario.metrics(), plan.channels()), LedgerLog.none());
         DeliveryEvents events = new Told(ledger);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        // Never follows a redirect: the 3xx is the target's answer, and the loopback guard stays whole.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         try (Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
              CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                      RecipientPolicy.KNOWN_ONLY, events, carriers::submit)) {

@@ -22,12 +22,15 @@ public final class InProcessHandOver implements Outbox {
     }
 
     @Override
-    public void send(Channel channel, String to, String body) {
+    public boolean send(Channel channel, String to, String body) {
         intake.accept(channel, to, body);
+        return true;
     }
 
+    /** Always taken: the intake decides and schedules at once, with nothing to queue. */
     @Override
-    public void send(Channel channel, String to, String body, int sendNumber) {
+    public boolean send(Channel channel, String to, String body, int sendNumber) {
         intake.accept(channel, to, body, sendNumber);
+        return true;
     }
 }

@@ -37,6 +37,9 @@ import java.util.random.RandomGenerator;
  *       person typed a real code, and it reveals nothing to a guesser. Everything else — a
  *       superseded code under {@code latest-only}, a consumed code, garbage — is 401 and counts.</li>
  *   <li>Under {@code same-code} a resend re-sends the current code with its original expiry.</li>
+ *   <li>A send the outbox cannot take (its hand-over queue is full) is answered
+ *       {@link SendResult.Unavailable} and changes nothing: no code, no cooldown, no send counted,
+ *       no attempts reset.</li>
  *   <li>Memory: a person's state is forgotten once it can no longer matter — not locked, no send
  *       left in the window or cooldown, every code expired at least one {@code code-ttl} ago (so
  *       "expired" is answered for that long after expiry, "invalid" afterwards), and no failure
@@ -56,11 +59,13 @@ public final class OtpService {
     private final AtomicLong lastSweepMs;
     private final LongAdder guessesEvaluated = new LongAdder();
     private final LongAdder codesHandedOver = new LongAdder();
+    private final LongAdder sendsUnavailable = new LongAdder();
 
     /**
      * @param policy the knobs
      * @param clock  simulated time; every duration of the policy is read on it
-     * @param outbox where codes go; called under the person's lock, must not block or throw
+     * @param outbox where codes go; called under the person's lock, must not block or throw; when it
+     *               cannot take a code the send is answered {@link SendResult.Unavailable}
      * @param random source of code digits: {@link java.security.SecureRandom} in production,
      *               a seeded generator only in tests and simulations
      */
@@ -89,19 +94,26 @@ public final class OtpService {
             if (limited != null) {
                 return limited;
             }
+            IssuedCode current = s.current();
+            boolean fresh = policy.rotation() != Rotation.SAME_CODE || current == null || current.expiredAt(now);
+            IssuedCode code = fresh ? draw(now) : current;
+            // Handed over before anything is recorded: a code the outbox cannot take was never issued.
+            if (!outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now), s.sendsAccepted + 1)) {
+                sendsUnavailable.increment();
+                return new SendResult.Unavailable();
+            }
+            if (fresh) {
+                keep(s, code, now);
+            }
             if (policy.attemptsResetOnResend()) {
                 // The known bypass, modelled on purpose: each send buys max-attempts new guesses.
                 s.failures = 0;
                 s.lastFailureAtMs = PersonState.NEVER;
             }
-            IssuedCode current = s.current();
-            boolean fresh = policy.rotation() != Rotation.SAME_CODE || current == null || current.expiredAt(now);
-            IssuedCode code = fresh ? issue(s, now) : current;
             s.sends.add(now);
             s.lastSendAtMs = now;
             s.sendsAccepted++;
             codesHandedOver.increment();
-            outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now), s.sendsAccepted);
             return new SendResult.Sent(code.text(), code.issuedAtMs(), code.expiresAtMs(), fresh);
         });
     }
@@ -158,6 +170,19 @@ public final class OtpService {
     /** Codes handed to the outbox, fresh and re-sent alike. */
     public long codesHandedOver() {
         return codesHandedOver.sum();
+    }
+
+    /** Sends answered "unavailable" (503) because the outbox could not take the code; none was issued. */
+    public long sendsUnavailable() {
+        return sendsUnavailable.sum();
+    }
+
+    /**
+     * Codes handed over whose delivery to the carriers failed afterwards, by reason — for a run's
+     * summary: every one is a code the target accepted to send (202) that no carrier will deliver.
+     */
+    public java.util.Map<String, Long> failedHandOvers() {
+        return outbox.failedHandOvers();
     }
 
     /** People the service currently remembers. */
@@ -224,15 +249,18 @@ public final class OtpService {
                 : new SendResult.RateLimited(SendLimit.RESEND_TOO_SOON, tooSoon);
     }
 
-    private IssuedCode issue(PersonState s, long now) {
+    /** A new code, not yet the person's: {@link #keep} makes it so once it has been handed over. */
+    private IssuedCode draw(long now) {
         byte[] digits = new byte[policy.codeLength()];
         for (int i = 0; i < digits.length; i++) {
             digits[i] = (byte) ('0' + random.nextInt(10));
         }
-        IssuedCode code = new IssuedCode(digits, now, now + policy.codeTtl().toMillis());
+        return new IssuedCode(digits, now, now + policy.codeTtl().toMillis());
+    }
+
+    private void keep(PersonState s, IssuedCode code, long now) {
         s.codes.add(code);
         trimCodes(s, now);
-        return code;
     }
 
     /** Drops the oldest codes that can only ever answer 401/410, keeping the count small. */

@@ -23,7 +23,11 @@ public final class ReferenceAnswers {
         if (r instanceof SendResult.RateLimited limited) {
             return TargetAnswer.rateLimited(limited.retryAfterMs());
         }
-        return TargetAnswer.locked(((SendResult.Locked) r).retryAfterMs());
+        if (r instanceof SendResult.Locked locked) {
+            return TargetAnswer.locked(locked.retryAfterMs());
+        }
+        return TargetAnswer.ERROR; // unavailable (503): the code could not be handed over
+
     }
 
     public static TargetAnswer of(VerifyResult r) {

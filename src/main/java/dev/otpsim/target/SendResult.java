@@ -8,6 +8,7 @@ package dev.otpsim.target;
  * if (r instanceof SendResult.Sent s) { ... }              // 202
  * else if (r instanceof SendResult.RateLimited l) { ... }  // 429 l.limit().wire(), l.retryAfterMs()
  * else if (r instanceof SendResult.Locked l) { ... }       // 423 l.retryAfterMs()
+ * else if (r instanceof SendResult.Unavailable u) { ... }  // 503: no code issued, try again shortly
  * }</pre>
  */
 public sealed interface SendResult {
@@ -29,5 +30,12 @@ public sealed interface SendResult {
 
     /** Refused (423): the person is locked out. */
     record Locked(long retryAfterMs) implements SendResult {
+    }
+
+    /**
+     * Refused (503) because the outbox could not take the message now (the hand-over queue is
+     * full): no code was issued and nothing about the person changed; asking again shortly works.
+     */
+    record Unavailable() implements SendResult {
     }
 }

@@ -2,20 +2,15 @@ package dev.otpsim.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.otpsim.http.JdkHttp;
 import dev.otpsim.handset.Channel;
+import dev.otpsim.http.BoundedHttpServer;
+import dev.otpsim.http.BoundedHttpServer.Request;
+import dev.otpsim.http.BoundedHttpServer.Response;
+import dev.otpsim.http.HttpLimits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference target over HTTP: the SPEC's reference contract in front of an {@link OtpService}.
@@ -36,6 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Malformed JSON, a missing or mistyped field, an unknown channel → 400
  *       {@code {"error":"bad_request","message":...}}; an unknown path → 404 {@code not_found};
  *       another method → 405 {@code method_not_allowed}. Nothing a client sends stops the server.</li>
+ *   <li>A send the hand-over to the carrier gateway cannot take (its queue is full) → 503
+ *       {@code {"error":"unavailable","message":...}} with {@code Retry-After: 1} (real seconds): no
+ *       code was issued, so a 202 always means the code will be handed over.</li>
+ *   <li>The connection limits of {@link HttpLimits} ({@link BoundedHttpServer}): a request that does
+ *       not arrive within 10 s → 408 and closed; a body over 16 KB → 413 {@code bad_request}; too
+ *       many connections (from one address or in all) → 503 {@code too_many_connections}.</li>
  * </ul>
  * {@code retryAfterMs} is simulated time, like every duration of the policy.
  */
@@ -44,15 +45,14 @@ public final class TargetServer implements AutoCloseable {
     /** Request threads never wait on the gateway, so a few per core keep up. */
     public static final int DEFAULT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final int BACKLOG = 1024;
-    private static final int QUEUE = 4096;
+    private static final String JSON_TYPE = "application/json";
 
     private final OtpService service;
     private final String host;
     private final int requestedPort;
     private final int threads;
-    private HttpServer server;
-    private ThreadPoolExecutor executor;
+    private final HttpLimits limits;
+    private BoundedHttpServer server;
 
     /** A server on {@code host:port} ({@code port} 0 picks a free one) with {@link #DEFAULT_THREADS}. */
     public TargetServer(OtpService service, String host, int port) {
@@ -60,6 +60,11 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public TargetServer(OtpService service, String host, int port, int threads) {
+        this(service, host, port, threads, HttpLimits.defaults(MAX_BODY_BYTES));
+    }
+
+    /** As above, with connection limits of one's own (e.g. short timeouts in a test). */
+    public TargetServer(OtpService service, String host, int port, int threads, HttpLimits limits) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -70,6 +75,7 @@ public final class TargetServer implements AutoCloseable {
         this.host = host;
         this.requestedPort = port;
         this.threads = threads;
+        this.limits = limits;
     }
 
     /** Binds and starts serving; throws {@link java.net.BindException} when the port is taken. */
@@ -77,21 +83,8 @@ public final class TargetServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        HttpServer s = JdkHttp.create(new InetSocketAddress(InetAddress.getByName(host), requestedPort), BACKLOG);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory named = r -> {
-            Thread t = new Thread(r, "otp-target-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        // Bounded: when the queue is full the accepting thread runs the request itself, which
-        // slows accepting down instead of piling up work without limit.
-        executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), named, new ThreadPoolExecutor.CallerRunsPolicy());
-        s.setExecutor(executor);
-        s.createContext("/", this::handle);
-        s.start();
-        server = s;
+        server = BoundedHttpServer.start("otp-target", new InetSocketAddress(InetAddress.getByName(host), requestedPort),
+                limits, threads, this::handle, TargetServer::refusal);
         return this;
     }
 
@@ -100,7 +93,7 @@ public final class TargetServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code http://host:port}, for clients. */
@@ -114,62 +107,46 @@ public final class TargetServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         server = null;
     }
 
     // ---- one exchange -------------------------------------------------------------------
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            int status;
-            ObjectNode body;
-            try {
-                Answer a = answer(exchange);
-                status = a.status;
-                body = a.body;
-            } catch (BadRequest e) {
-                status = e.status();
-                body = ContractJson.error(e.error(), e.getMessage());
-                if (status == 405) {
-                    exchange.getResponseHeaders().set("Allow", "POST");
-                }
-            } catch (RuntimeException e) {
-                // A bug must cost one request, not the server.
-                status = 500;
-                body = ContractJson.error("internal", e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            }
-            respond(exchange, status, body);
-        } catch (IOException e) {
-            // The client went away mid-answer; nothing to tell anyone.
+    private Response handle(Request request) {
+        try {
+            Answer a = answer(request);
+            Response r = respond(a.status, a.body);
+            return a.status == 503 ? r.withHeader("Retry-After", "1") : r;
+        } catch (BadRequest e) {
+            Response r = respond(e.status(), ContractJson.error(e.error(), e.getMessage()));
+            return e.status() == 405 ? r.withHeader("Allow", "POST") : r;
         }
+    }
+
+    /** The server's own refusals, in the contract's error shape; a body too large is a bad request. */
+    private static Response refusal(int status, String error, String message) {
+        if (status == 413) {
+            return respond(413, ContractJson.error("bad_request", "body larger than " + MAX_BODY_BYTES + " bytes"));
+        }
+        return respond(status, ContractJson.error(error, message));
     }
 
     private record Answer(int status, ObjectNode body) {
     }
 
-    private Answer answer(HttpExchange exchange) throws BadRequest, IOException {
-        String path = exchange.getRequestURI().getPath();
+    private Answer answer(Request request) throws BadRequest {
+        String path = request.path();
         boolean send = "/otp/send".equals(path);
         boolean verify = "/otp/verify".equals(path);
         if (!send && !verify) {
             throw new BadRequest(404, "not_found", "no such path " + path + "; expected POST /otp/send or POST /otp/verify");
         }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            throw new BadRequest(405, "method_not_allowed", exchange.getRequestMethod() + " " + path + " is not served; use POST");
+        if (!"POST".equals(request.method())) {
+            throw new BadRequest(405, "method_not_allowed", request.method() + " " + path + " is not served; use POST");
         }
-        JsonNode request = ContractJson.object(readBody(exchange));
-        return send ? send(request) : verify(request);
+        JsonNode json = ContractJson.object(request.body());
+        return send ? send(json) : verify(json);
     }
 
     private Answer send(JsonNode request) throws BadRequest {
@@ -181,6 +158,11 @@ public final class TargetServer implements AutoCloseable {
         }
         if (r instanceof SendResult.RateLimited limited) {
             return new Answer(429, ContractJson.error(limited.limit().wire(), limited.retryAfterMs()));
+        }
+        if (r instanceof SendResult.Unavailable) {
+            // No retryAfterMs: that field is simulated time, and this wait is real (Retry-After: 1).
+            return new Answer(503, ContractJson.error("unavailable", "the hand-over to the carrier gateway is full;"
+                    + " no code was issued, ask again in a second"));
         }
         SendResult.Locked locked = (SendResult.Locked) r;
         return new Answer(423, ContractJson.error("locked", locked.retryAfterMs()));
@@ -203,17 +185,7 @@ public final class TargetServer implements AutoCloseable {
         return new Answer(423, ContractJson.error("locked", locked.retryAfterMs()));
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException, BadRequest {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new BadRequest(413, "bad_request", "body larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return body;
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        JdkHttp.respond(exchange, status, "application/json", ContractJson.bytes(body));
+    private static Response respond(int status, ObjectNode body) {
+        return Response.of(status, JSON_TYPE, ContractJson.bytes(body));
     }
 }

@@ -19,10 +19,16 @@ final class CapturingOutbox implements Outbox {
     }
 
     final List<Message> messages = new CopyOnWriteArrayList<>();
+    /** While false, the outbox refuses every message, as a full hand-over queue does. */
+    volatile boolean taking = true;
 
     @Override
-    public void send(Channel channel, String to, String body) {
+    public boolean send(Channel channel, String to, String body) {
+        if (!taking) {
+            return false;
+        }
         messages.add(new Message(channel, to, body));
+        return true;
     }
 
     Message last() {

@@ -1,5 +1,6 @@
 package dev.otpsim.target;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +13,12 @@ import dev.otpsim.clock.ManualClock;
 import dev.otpsim.handset.Channel;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,11 +42,19 @@ class HttpGatewayOutboxTest {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private HttpServer gateway;
     private volatile int answer = 202;
+    /** The gateway answers nothing until this opens (it starts open unless a test replaces it). */
+    private volatile CountDownLatch answering = new CountDownLatch(0);
 
     private URI startGateway() throws IOException {
         gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gateway.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         gateway.createContext("/", exchange -> {
             try (exchange) {
+                try {
+                    answering.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Content-Type"), JSON.readTree(body)));
@@ -52,6 +67,7 @@ class HttpGatewayOutboxTest {
 
     @AfterEach
     void stop() {
+        answering.countDown();
         if (gateway != null) {
             gateway.stop(0);
         }
@@ -118,12 +134,104 @@ class HttpGatewayOutboxTest {
             closedPort = s.getLocalPort();
         }
         HttpGatewayOutbox outbox = outbox(URI.create("http://127.0.0.1:" + closedPort));
-        outbox.send(Channel.VOICE, "u", "Your otpsim code is 1234."); // returns at once, never throws
+        assertTrue(outbox.send(Channel.VOICE, "u", "Your otpsim code is 1234.")); // returns at once, never throws
         assertFalse(outbox.post(Channel.VOICE, "u", "Your otpsim code is 1234.").get(10, TimeUnit.SECONDS));
-        assertEquals(2, outbox.handedOver());
-        // The first post may still be in flight; the second is done, so at least one failure is counted.
-        assertTrue(outbox.failures() >= 1);
+        assertEquals(1, outbox.handedOver());
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.failures() == 2);
+        assertEquals(Map.of("cannot-connect", 2L), outbox.failedHandOvers());
         assertEquals("carrier gateway http://127.0.0.1:" + closedPort + "/messages: cannot connect (is the gateway running?)"
                 + " (1 failed hand-over so far)", warnings.get(0));
+    }
+
+    @Test
+    void failedHandOversAreCountedByReason() throws Exception {
+        URI base = startGateway();
+        HttpGatewayOutbox outbox = new HttpGatewayOutbox(base, HttpGatewayOutbox.defaultClient(), warnings::add,
+                new HttpGatewayOutbox.Limits(10, 2, Duration.ofMillis(300)));
+        answer = 500;
+        assertTrue(outbox.send(Channel.SMS, "a", "Your otpsim code is 1111."));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.failures() == 1);
+        answering = new CountDownLatch(1); // now it holds every request past the outbox's timeout
+        assertTrue(outbox.send(Channel.SMS, "b", "Your otpsim code is 2222."));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.failures() == 2);
+        assertEquals(Map.of("status-500", 1L, "timeout", 1L), outbox.failedHandOvers());
+        assertTrue(warnings.get(0).contains("answered 500"), warnings.get(0));
+        assertEquals(0, outbox.accepted());
+    }
+
+    @Test
+    void aFullQueueRefusesInsteadOfGrowingAndDeliversWhatItTook() throws Exception {
+        answering = new CountDownLatch(1);
+        HttpGatewayOutbox outbox = new HttpGatewayOutbox(startGateway(), HttpGatewayOutbox.defaultClient(),
+                warnings::add, new HttpGatewayOutbox.Limits(3, 1, Duration.ofSeconds(20)));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(outbox.send(Channel.SMS, "u" + i, "Your otpsim code is 100" + i + "."), "one posting, three queued");
+        }
+        for (int i = 0; i < 10_000; i++) {
+            assertFalse(outbox.send(Channel.SMS, "flood" + i, "Your otpsim code is 9999."));
+        }
+        assertEquals(4, outbox.pending(), "never more than capacity + in flight");
+        assertEquals(10_000, outbox.refused());
+        assertEquals(4, outbox.handedOver());
+
+        answering.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.accepted() == 4);
+        assertEquals(0, outbox.failures());
+        assertEquals(0, outbox.pending());
+        assertEquals(List.of("u0", "u1", "u2", "u3"), received.stream().map(r -> r.body().path("to").asText()).toList(),
+                "handed over in the order they were taken");
+    }
+
+    @Test
+    void closingCountsWhatWasNeverPosted() throws Exception {
+        answering = new CountDownLatch(1);
+        HttpGatewayOutbox outbox = new HttpGatewayOutbox(startGateway(), HttpGatewayOutbox.defaultClient(),
+                warnings::add, new HttpGatewayOutbox.Limits(5, 1, Duration.ofSeconds(20)));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(outbox.send(Channel.SMS, "u" + i, "Your otpsim code is 200" + i + "."));
+        }
+        outbox.close(Duration.ofMillis(100));
+        assertEquals(Map.of("closed", 2L), outbox.failedHandOvers(), "two were still queued; one is being posted");
+        assertFalse(outbox.send(Channel.SMS, "late", "Your otpsim code is 3000."), "a closed outbox takes nothing");
+        answering.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.accepted() == 1);
+    }
+
+    /**
+     * The target's side of a full hand-over queue: 503 with a JSON error and Retry-After, no code
+     * issued; once the gateway catches up the same person's send is accepted.
+     */
+    @Test
+    void aTargetWhoseHandOverQueueIsFullAnswers503AndIssuesNoCode() throws Exception {
+        answering = new CountDownLatch(1);
+        HttpGatewayOutbox outbox = new HttpGatewayOutbox(startGateway(), HttpGatewayOutbox.defaultClient(),
+                warnings::add, new HttpGatewayOutbox.Limits(2, 1, Duration.ofSeconds(20)));
+        OtpService service = new OtpService(TargetPolicy.defaults(), new ManualClock(), outbox, new SecureRandom());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (TargetServer target = new TargetServer(service, "127.0.0.1", 0).start()) {
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(202, sendCode(http, target, "u" + i).statusCode(), "one posting, two queued");
+            }
+            HttpResponse<String> full = sendCode(http, target, "u4");
+            assertEquals(503, full.statusCode(), full.body());
+            JsonNode error = JSON.readTree(full.body());
+            assertEquals("unavailable", error.path("error").asText());
+            assertTrue(error.path("message").asText().contains("no code was issued"), full.body());
+            assertEquals("1", full.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(1, service.sendsUnavailable());
+            assertEquals(3, service.codesHandedOver());
+
+            answering.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.accepted() == 3);
+            assertEquals(202, sendCode(http, target, "u4").statusCode(), "u4's refused send left no cooldown");
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.accepted() == 4);
+            assertEquals(Map.of(), service.failedHandOvers());
+        }
+    }
+
+    private static HttpResponse<String> sendCode(HttpClient http, TargetServer target, String user) throws Exception {
+        return http.send(HttpRequest.newBuilder(target.baseUri().resolve("/otp/send")).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"channel\":\"sms\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -56,7 +56,7 @@ class OtpServiceConcurrencyTest {
     void guessesEvaluatedNeverExceedMaxAttempts() throws Exception {
         int maxAttempts = 5;
         OtpService service = new OtpService(TargetPolicy.defaults().withMaxAttempts(maxAttempts, Duration.ofMinutes(30)),
-                new ManualClock(), (c, to, body) -> { }, new SplittableRandom(1));
+                new ManualClock(), (c, to, body) -> true, new SplittableRandom(1));
         race(service, (s, user) -> s.verify(user, "wrong"));
         assertEquals((long) ROUNDS * maxAttempts, service.guessesEvaluated());
     }

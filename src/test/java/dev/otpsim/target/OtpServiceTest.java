@@ -55,6 +55,42 @@ class OtpServiceTest {
     }
 
     @Test
+    void aSendTheOutboxCannotTakeIssuesNoCodeAndChangesNothing() {
+        OtpService s = service(TargetPolicy.defaults().withMaxAttempts(3, Duration.ofMinutes(30))
+                .withAttemptsResetOnResend(true));
+        String first = ((SendResult.Sent) s.send("u", Channel.SMS)).code();
+        s.verify("u", "000000".equals(first) ? "000001" : "000000");
+        s.verify("u", "000000".equals(first) ? "000001" : "000000");
+        clock.advance(Duration.ofMinutes(1));
+
+        outbox.taking = false;
+        assertInstanceOf(SendResult.Unavailable.class, s.send("u", Channel.SMS));
+        assertEquals(1, s.sendsUnavailable());
+        assertEquals(1, s.codesHandedOver());
+        assertEquals(1, outbox.messages.size());
+        assertInstanceOf(VerifyResult.Accepted.class, s.verify("u", first),
+                "the refused send neither replaced the code nor reset the attempts");
+
+        outbox.taking = true;
+        clock.advance(Duration.ofSeconds(1));
+        SendResult.Sent again = assertInstanceOf(SendResult.Sent.class, s.send("u", Channel.SMS),
+                "no cooldown was consumed by the refused send");
+        assertEquals(again.code(), outbox.last().code());
+    }
+
+    @Test
+    void aRefusedSendDoesNotBuyFreshAttempts() {
+        OtpService s = service(TargetPolicy.defaults().withMaxAttempts(2, Duration.ofMinutes(30))
+                .withResendCooldown(Duration.ZERO).withAttemptsResetOnResend(true));
+        s.send("u", Channel.SMS);
+        s.verify("u", "wrong");
+        outbox.taking = false;
+        assertInstanceOf(SendResult.Unavailable.class, s.send("u", Channel.SMS));
+        assertInstanceOf(VerifyResult.Invalid.class, s.verify("u", "wrong"));
+        assertInstanceOf(VerifyResult.Locked.class, s.verify("u", "wrong"), "two failures lock: the refused send reset nothing");
+    }
+
+    @Test
     void codeLengthIsHonoured() {
         OtpService s = service(TargetPolicy.defaults().withCode(9, Duration.ofMinutes(1)));
         String code = ((SendResult.Sent) s.send("u", Channel.SMS)).code();

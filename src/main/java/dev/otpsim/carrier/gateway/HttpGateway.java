@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.otpsim.http.JdkHttp;
 import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
+import dev.otpsim.http.BoundedHttpServer;
+import dev.otpsim.http.BoundedHttpServer.Request;
+import dev.otpsim.http.BoundedHttpServer.Response;
+import dev.otpsim.http.HttpLimits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -24,15 +24,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's HTTP side, on the JDK's {@link HttpServer}:
+ * The gateway's HTTP side, on {@link BoundedHttpServer} (request timeouts, connection limits):
  * <ul>
  *   <li>{@code POST /messages} {@code {"channel":"sms","to":"+15550001","body":"Your code is 482913"}}
  *       → {@code 202 {"id":17,"status":"accepted","channel":"sms","to":...}}</li>
@@ -41,7 +37,9 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /handsets/{to}} → the handset's messages as JSON</li>
  * </ul>
  * Malformed input gets {@code 400} with a JSON explanation; a failure inside a handler gets
- * {@code 500}; neither stops the server.
+ * {@code 500}; neither stops the server. A body over 64 KB gets {@code 413 too_large}, a request
+ * not complete within 10 s {@code 408}, one connection too many {@code 503 too_many_connections}
+ * ({@link HttpLimits}).
  *
  * <pre>{@code
  * HttpGateway http = HttpGateway.start("127.0.0.1", 0, intake, handsets);
@@ -55,109 +53,86 @@ public final class HttpGateway implements AutoCloseable {
     private static final Pattern TWILIO = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HANDLER_THREADS = 4;
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
     private final MessageIntake intake;
     private final Handsets handsets;
+    private BoundedHttpServer server;
 
-    private HttpGateway(HttpServer server, ThreadPoolExecutor executor, MessageIntake intake, Handsets handsets) {
-        this.server = server;
-        this.executor = executor;
+    private HttpGateway(MessageIntake intake, Handsets handsets) {
         this.intake = intake;
         this.handsets = handsets;
     }
 
     /** Binds {@code host:port} (0 = ephemeral) and starts serving. */
     public static HttpGateway start(String host, int port, MessageIntake intake, Handsets handsets) throws IOException {
-        HttpServer server = JdkHttp.create(new InetSocketAddress(host, port), 256);
-        // Bounded: a flood queues up to 1,024 exchanges, then the accepting thread runs them itself,
-        // which slows accepting down instead of growing memory without limit.
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), r -> {
-                    Thread t = new Thread(r, "gateway-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setExecutor(executor);
-        HttpGateway gateway = new HttpGateway(server, executor, intake, handsets);
-        server.createContext("/", gateway::handle);
-        server.start();
+        return start(host, port, intake, handsets, HttpLimits.defaults(MAX_BODY_BYTES));
+    }
+
+    /** As above, with connection limits of one's own (e.g. short timeouts in a test). */
+    public static HttpGateway start(String host, int port, MessageIntake intake, Handsets handsets, HttpLimits limits)
+            throws IOException {
+        HttpGateway gateway = new HttpGateway(intake, handsets);
+        gateway.server = BoundedHttpServer.start("gateway-http", new InetSocketAddress(host, port), limits,
+                HANDLER_THREADS, gateway::handle, (status, error, message) -> json(status, error(error, message)));
         return gateway;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public URI uri() {
-        return URI.create("http://" + hostForUri(server.getAddress()) + ":" + port());
+        return server.uri();
     }
 
-    private static String hostForUri(InetSocketAddress a) {
-        String h = a.getAddress().getHostAddress();
-        return h.contains(":") ? "[" + h + "]" : h;
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            try {
-                route(ex);
-            } catch (RejectedMessage e) {
-                send(ex, 400, error(e.error(), e.getMessage()));
-            } catch (RuntimeException e) {
-                send(ex, 500, error("internal", "the gateway failed on this request: " + e));
-            }
-        } catch (IOException e) {
-            // The client went away mid-reply: nothing left to tell it.
+    private Response handle(Request ex) {
+        try {
+            return route(ex);
+        } catch (RejectedMessage e) {
+            return json(400, error(e.error(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return json(500, error("internal", "the gateway failed on this request: " + e));
         }
     }
 
-    private void route(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getPath();
+    private Response route(Request ex) {
+        String method = ex.method();
+        String path = ex.path();
         if (path.equals("/messages")) {
             if (!method.equals("POST")) {
-                sendMethodNotAllowed(ex, "POST");
-                return;
+                return methodNotAllowed("POST");
             }
-            postMessage(ex);
-            return;
+            return postMessage(ex.body());
         }
         Matcher twilio = TWILIO.matcher(path);
         if (twilio.matches()) {
             if (!method.equals("POST")) {
-                sendMethodNotAllowed(ex, "POST");
-                return;
+                return methodNotAllowed("POST");
             }
-            postTwilio(ex, twilio.group(1));
-            return;
+            return postTwilio(ex.body(), twilio.group(1));
         }
         if (path.startsWith("/handsets/") && path.length() > "/handsets/".length()) {
             if (!method.equals("GET")) {
-                sendMethodNotAllowed(ex, "GET");
-                return;
+                return methodNotAllowed("GET");
             }
-            getHandset(ex, path.substring("/handsets/".length()));
-            return;
+            return getHandset(path.substring("/handsets/".length()));
         }
-        send(ex, 404, error("not_found", "no such endpoint: " + method + " " + path
+        return json(404, error("not_found", "no such endpoint: " + method + " " + path
                 + " (try POST /messages, POST /2010-04-01/Accounts/{sid}/Messages.json, GET /handsets/{to})"));
     }
 
     // ---- POST /messages ---------------------------------------------------------------------
 
-    private void postMessage(HttpExchange ex) throws IOException {
-        byte[] raw = readBody(ex);
-        if (raw == null) {
-            return;
-        }
+    private Response postMessage(byte[] raw) {
         JsonNode json;
         try {
             json = JSON.readTree(raw);
         } catch (JsonProcessingException e) {
             throw new RejectedMessage("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new RejectedMessage("malformed_json", "the body is not readable: " + e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new RejectedMessage("malformed_json", "expected a JSON object {\"channel\", \"to\", \"body\"}");
@@ -173,7 +148,7 @@ public final class HttpGateway implements AutoCloseable {
         reply.put("channel", channel.id());
         reply.put("to", m.to());
         reply.put("issuedAtMs", m.issuedAtMillis());
-        send(ex, 202, reply);
+        return json(202, reply);
     }
 
     private static String text(JsonNode json, String field) {
@@ -190,35 +165,27 @@ public final class HttpGateway implements AutoCloseable {
 
     // ---- Twilio-shaped -------------------------------------------------------------------------
 
-    private void postTwilio(HttpExchange ex, String accountSid) throws IOException {
-        byte[] raw = readBody(ex);
-        if (raw == null) {
-            return;
-        }
+    private Response postTwilio(byte[] raw, String accountSid) {
         Map<String, String> form;
         try {
             form = parseForm(new String(raw, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            send(ex, 400, twilioError(20001, "the form body is not valid application/x-www-form-urlencoded: "
+            return json(400, twilioError(20001, "the form body is not valid application/x-www-form-urlencoded: "
                     + e.getMessage()));
-            return;
         }
         String to = form.get("To");
         String body = form.get("Body");
         if (to == null || to.isBlank()) {
-            send(ex, 400, twilioError(21604, "A 'To' phone number is required."));
-            return;
+            return json(400, twilioError(21604, "A 'To' phone number is required."));
         }
         if (body == null || body.isEmpty()) {
-            send(ex, 400, twilioError(21602, "Message body is required."));
-            return;
+            return json(400, twilioError(21602, "Message body is required."));
         }
         CarrierMessage m;
         try {
             m = intake.accept(Channel.SMS, to, body);
         } catch (RejectedMessage e) {
-            send(ex, 400, twilioError(20001, e.getMessage()));
-            return;
+            return json(400, twilioError(20001, e.getMessage()));
         }
         String sid = String.format("SM%032x", m.id());
         ObjectNode reply = JSON.createObjectNode();
@@ -240,7 +207,7 @@ public final class HttpGateway implements AutoCloseable {
         reply.putNull("error_message");
         reply.putNull("price");
         reply.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json");
-        send(ex, 201, reply);
+        return json(201, reply);
     }
 
     /** Parses {@code a=1&b=x%20y}; repeated keys keep the first value, as Twilio reads them. */
@@ -272,11 +239,10 @@ public final class HttpGateway implements AutoCloseable {
 
     // ---- GET /handsets/{to} ---------------------------------------------------------------------
 
-    private void getHandset(HttpExchange ex, String to) throws IOException {
+    private Response getHandset(String to) {
         Optional<Handset> handset = handsets.find(to);
         if (handset.isEmpty()) {
-            send(ex, 404, error("unknown_handset", "no handset for \"" + to + "\" (no message reached it yet)"));
-            return;
+            return json(404, error("unknown_handset", "no handset for \"" + to + "\" (no message reached it yet)"));
         }
         ArrayNode list = JSON.createArrayNode();
         for (Handset.Message m : handset.get().messages()) {
@@ -288,22 +254,10 @@ public final class HttpGateway implements AutoCloseable {
             o.put("visibleAtMs", m.visibleAtMillis());
             o.put("duplicate", m.duplicate());
         }
-        send(ex, 200, list);
+        return json(200, list);
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------
-
-    /** The request body, or null after answering 413 when it is too large. */
-    private static byte[] readBody(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] raw = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (raw.length > MAX_BODY_BYTES) {
-                send(ex, 413, error("too_large", "request bodies are limited to " + MAX_BODY_BYTES + " bytes"));
-                return null;
-            }
-            return raw;
-        }
-    }
 
     private static ObjectNode error(String error, String message) {
         ObjectNode e = JSON.createObjectNode();
@@ -312,19 +266,21 @@ public final class HttpGateway implements AutoCloseable {
         return e;
     }
 
-    private static void sendMethodNotAllowed(HttpExchange ex, String allowed) throws IOException {
-        ex.getResponseHeaders().set("Allow", allowed);
-        send(ex, 405, error("method_not_allowed", "use " + allowed));
+    private static Response methodNotAllowed(String allowed) {
+        return json(405, error("method_not_allowed", "use " + allowed)).withHeader("Allow", allowed);
     }
 
-    private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-        JdkHttp.respond(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+    private static Response json(int status, JsonNode body) {
+        try {
+            return Response.of(status, JSON_TYPE, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
     }
 
     /** Stops at once: at the end of a run, a request still in flight has no one left to serve it. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

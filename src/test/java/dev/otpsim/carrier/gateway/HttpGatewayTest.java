@@ -111,7 +111,9 @@ class HttpGatewayTest {
             s.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             s.setSoTimeout(5_000);
             InputStream in = s.getInputStream();
-            in.readAllBytes(); // whatever the JDK server answers, it answers and closes
+            String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII); // answered, then closed
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request"), answer);
+            assertTrue(answer.contains("\"error\":\"bad_request\""), answer);
         }
 
         HttpResponse<String> ok = post("/messages", "application/json",
