@@ -73,6 +73,13 @@ public final class Limits {
     public static final Duration MAX_REAL_RUN = Duration.ofDays(7);
 
     /**
+     * Variants of one comparison (the product of its knobs' value counts). Each is a full run of
+     * the base scenario, and validation builds every one: ten knobs of ten values would be ten
+     * billion.
+     */
+    public static final int MAX_VARIANTS = 1_000;
+
+    /**
      * Characters of a scenario's name, which names the report folder with a date after it:
      * file systems refuse names over 255 bytes ("the run failed: &lt;path&gt;").
      */

@@ -106,6 +106,12 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
         if (knobs.isEmpty() && problems.isEmpty()) {
             problems.add(vary.origin(), "vary", "expected at least one knob to vary");
         }
+        long variants = knobs.stream().mapToLong(k -> k.values().size()).reduce(1, (a, b) -> Math.min(a * b, 1L << 40));
+        if (variants > dev.otpsim.scenario.Limits.MAX_VARIANTS) {
+            problems.add(vary.origin(), "vary", String.format(java.util.Locale.ROOT, "%,d combinations of values; a "
+                    + "comparison runs at most %,d variants (each a full run)", variants,
+                    dev.otpsim.scenario.Limits.MAX_VARIANTS));
+        }
         return knobs;
     }
 
