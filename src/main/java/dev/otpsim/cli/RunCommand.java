@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.report(scenario));
             return Main.BAD_INPUT;
         }
+        java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
+        if (badOut.isPresent()) {
+            System.err.println("otpsim: " + badOut.get());
+            return Main.BAD_INPUT;
+        }
         RunOptions options = RunOptions.defaults().withReportsDir(out).allowing(allowed);
         if (quiet) {
             options = options.quiet();
@@ -66,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("otpsim: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (Exception e) {
-            System.err.println("otpsim: the run failed: " + e.getMessage());
+            System.err.println("otpsim: the run failed: " + Failure.describe(e));
             return Main.RUN_FAILED;
         }
         printSummary(r);
