@@ -259,6 +259,7 @@ public final class RunEngine {
                 clock.toReal(java.time.Duration.ofMillis(scenario.metrics().windowMillis())).toMillis() / 2));
         long summaryEvery = Math.max(1, PARTIAL_SUMMARY_REAL_MILLIS / tickMillis);
         AtomicLong ticks = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean firstWindowSummarised = new java.util.concurrent.atomic.AtomicBoolean();
         ticker.scheduleAtFixedRate(() -> {
             if (!clock.started()) {
                 return; // simulated time begins with the first arrival
@@ -266,7 +267,9 @@ public final class RunEngine {
             long now = clock.nowMillis();
             synchronized (windows) {
                 windows.closeUpTo(now);
-                if (ticks.incrementAndGet() % summaryEvery == 0) {
+                // Also as soon as the first window closes: a run killed in its first seconds keeps a summary.
+                boolean firstWindow = now >= scenario.metrics().windowMillis() && firstWindowSummarised.compareAndSet(false, true);
+                if (ticks.incrementAndGet() % summaryEvery == 0 || firstWindow) {
                     partialSummary.run();
                 }
             }
