@@ -3,6 +3,11 @@ package dev.otpsim.scenario;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigIncludeContext;
+import com.typesafe.config.ConfigIncluder;
+import com.typesafe.config.ConfigIncluderClasspath;
+import com.typesafe.config.ConfigIncluderFile;
+import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
@@ -66,6 +71,70 @@ public final class ScenarioFiles {
         }
         reading.problems.throwIfAny();
         return root.toConfig();
+    }
+
+    /**
+     * Parses and resolves HOCON text that must include nothing, such as a run's {@code scenario.conf}
+     * (written resolved) read back by a report: the same bounds as a file, every include refused.
+     *
+     * @param description names the text in problems, e.g. the file it was read from
+     */
+    public static Config parseText(String text, String description) {
+        Problems problems = new Problems();
+        if (text.length() > Limits.MAX_SCENARIO_BYTES) {
+            problems.add(new ScenarioProblem(description, -1, "", "longer than " + Limits.MAX_SCENARIO_BYTES + " characters"));
+        }
+        ScenarioText.Nesting nesting = ScenarioText.nesting(text, Limits.MAX_NESTING);
+        if (nesting.tooDeep()) {
+            problems.add(new ScenarioProblem(description, nesting.line(), "", "nested more than " + Limits.MAX_NESTING
+                    + " levels deep"));
+        }
+        problems.throwIfAny();
+        Config unresolved;
+        try {
+            unresolved = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
+                    .setOriginDescription(description).setIncluder(new NoIncludes(description, problems)));
+        } catch (ConfigException e) {
+            problems.add(e.origin(), "", explanation(e));
+            unresolved = null;
+        }
+        problems.throwIfAny();
+        return resolve(unresolved);
+    }
+
+    /** Refuses every include: for text that stands alone. */
+    private record NoIncludes(String description, Problems problems) implements ConfigIncluder, ConfigIncluderFile,
+            ConfigIncluderURL, ConfigIncluderClasspath {
+        @Override
+        public ConfigIncluder withFallback(ConfigIncluder fallback) {
+            return this;
+        }
+
+        @Override
+        public ConfigObject include(ConfigIncludeContext context, String what) {
+            return refuse(what);
+        }
+
+        @Override
+        public ConfigObject includeFile(ConfigIncludeContext context, java.io.File what) {
+            return refuse(what.getPath());
+        }
+
+        @Override
+        public ConfigObject includeURL(ConfigIncludeContext context, java.net.URL what) {
+            return refuse(what.toExternalForm());
+        }
+
+        @Override
+        public ConfigObject includeResources(ConfigIncludeContext context, String what) {
+            return refuse(what);
+        }
+
+        private ConfigObject refuse(String what) {
+            problems.add(new ScenarioProblem(description, -1, "", "include \"" + what + "\": refused, this text "
+                    + "stands alone"));
+            return ConfigFactory.empty(description).root();
+        }
     }
 
     /**
