@@ -35,8 +35,25 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // Threads of the run (Gatling, Akka, servers) too: one line, not a trace, unless debugging.
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> crashed(e, System.err, debug()));
+        // Threads of the run (Gatling, servers) too: one line, not a trace, unless debugging. Out of
+        // memory or stack in any thread leaves the run's figures untrustworthy: stop it, exit 3.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            try {
+                if (e instanceof OutOfMemoryError) {
+                    System.err.println(OUT_OF_MEMORY); // a constant: there may be no memory to build a message
+                } else {
+                    java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+                    err.print("[thread " + thread.getName() + "] ");
+                    crashed(e, err, debug());
+                }
+            } catch (Throwable ignored) {
+                // nothing more can be said; the exit code still can
+            } finally {
+                if (e instanceof VirtualMachineError) {
+                    Runtime.getRuntime().halt(RUN_FAILED);
+                }
+            }
+        });
         System.exit(execute(args));
     }
 
@@ -57,9 +74,16 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (Throwable e) { // picocli lets an Error through; it must still be exit 3, in one line
-            return crashed(e, cli.getErr(), debug());
+            try {
+                return crashed(e, cli.getErr(), debug());
+            } catch (Throwable whileSaying) { // out of memory even for the message: the code still says it
+                return RUN_FAILED;
+            }
         }
     }
+
+    private static final String OUT_OF_MEMORY = "otpsim: out of memory: the run needed more heap than this JVM has; "
+            + "lower the load or give Java more with OTPSIM_JAVA_OPTS=-Xmx4g";
 
     /** Whether the user asked for stack traces ({@code OTPSIM_DEBUG=1}). */
     static boolean debug() {
@@ -75,11 +99,6 @@ public final class Main implements Runnable {
         }
         err.flush();
         return RUN_FAILED;
-    }
-
-    private static void crashed(Throwable e, java.io.PrintStream err, boolean debug) {
-        java.io.PrintWriter w = new java.io.PrintWriter(err, true);
-        crashed(e, w, debug);
     }
 
     @Override

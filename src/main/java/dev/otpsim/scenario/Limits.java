@@ -33,20 +33,20 @@ public final class Limits {
     /**
      * Levels of objects, lists and dotted keys, before and after substitution. The HOCON parser and
      * resolver recurse once per level and overflow the stack at a few thousand; shipped scenarios
-     * nest at most 6.
+     * nest at most 7.
      */
     public static final int MAX_NESTING = 32;
 
     /**
      * Substitutions that refer to substitutions, in one chain ({@code a = ${b}}, {@code b = ${c}}, ...):
-     * the resolver recurses once per link. Shipped scenarios chain at most 2.
+     * the resolver recurses once per link; profiles picked with ${...} are a link or two.
      */
     public static final int MAX_SUBSTITUTION_CHAIN = 32;
 
     /**
      * Characters of the scenario once every substitution is expanded, estimated before expanding.
      * {@code b1 = ${b0}${b0}} ... {@code b30} doubles thirty times into a gigabyte; shipped
-     * scenarios expand to under 20,000.
+     * scenarios expand to under 3,000.
      */
     public static final long MAX_EXPANDED_CHARS = 4_000_000;
 
@@ -54,8 +54,8 @@ public final class Limits {
 
     /**
      * Journeys one run may start (the load profile's integral). Memory grows with journeys in
-     * flight and the ledger by about 0.5 KB per journey on disk; beyond tens of millions a typo
-     * ({@code duration = 106000d}) is likelier than intent.
+     * flight, but ledger.csv by about 250 bytes a journey (5 GB at this bound); beyond tens of
+     * millions a typo ({@code duration = 106000d}) is likelier than intent.
      */
     public static final long MAX_JOURNEYS = 20_000_000;
 
