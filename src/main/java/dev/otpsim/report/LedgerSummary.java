@@ -50,9 +50,9 @@ final class LedgerSummary {
             + "stopped are not counted as ended";
 
     /** The second warning: what could not be computed from those files. */
-    static final String NOT_COMPUTED = "not computed from these files: retry storms (the time series' in-storm "
-            + "flags are the run's live ones), thresholds (a partial run would pass or fail them by chance), "
-            + "carrier faults and the run's real duration";
+    static final String NOT_COMPUTED = "not computed from these files: retry storms (none is shaded in the charts; "
+            + "the inStorm column of timeseries.csv has the run's live flags), thresholds (a partial run would pass "
+            + "or fail them by chance), carrier faults and the run's real duration";
 
     /** The summary, and the distributions the charts draw, rebuilt from the ledger. */
     record Rebuilt(RunSummary summary, Map<String, Histogram> delivery, Histogram timeToSignIn) {

@@ -96,6 +96,7 @@ class KilledRunReportTest {
         assertEquals(1 / 6.0, Double.parseDouble(f.get("retryRatio")), 1e-9, "u2's resend");
         assertEquals(26_000, Long.parseLong(f.get("timeToSignInMs.max")), 30, "u2: journey start to success (3 digits)");
         assertTrue(page.contains("summary.json is missing") && page.contains("not computed"), "says what it is");
+        assertTrue(page.contains("not computed (partial run, see above)"), "no storm count where none was computed");
         assertTrue(page.contains("Run killed-20261201-100000") && page.contains("scenario <b>killed</b>"), "identity");
         assertFalse(Files.exists(run.resolve("summary.json")), "the raw files stay as the run left them");
         for (String img : TestPages.images(page)) {
