@@ -65,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("otpsim bench: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
+        if (badOut.isPresent()) {
+            System.err.println("otpsim bench: " + badOut.get());
+            return Main.BAD_INPUT;
+        }
         Path dir = out.resolve("bench-" + dev.otpsim.run.RunOutput.now());
         BenchResult result;
         try {
@@ -74,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("otpsim bench: interrupted");
             return Main.RUN_FAILED;
         } catch (Exception e) {
-            System.err.println("otpsim bench: a measurement failed: " + e.getMessage());
+            System.err.println("otpsim bench: a measurement failed: " + Failure.describe(e));
             return Main.RUN_FAILED;
         }
         System.out.println();

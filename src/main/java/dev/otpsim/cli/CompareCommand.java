@@ -69,6 +69,11 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return invalid(e);
         }
+        java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
+        if (badOut.isPresent()) {
+            System.err.println("otpsim compare: " + badOut.get());
+            return Main.BAD_INPUT;
+        }
         Function<CompareOptions, VariantRunner> factory = runnerFactory;
         if (factory == null) {
             System.err.println("otpsim compare: this build has no run engine wired in, so no variant can run");
@@ -92,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
             return invalid(e);
         } catch (IOException e) {
             close(runner);
-            System.err.println("otpsim compare: cannot create " + compareDir + ": " + e.getMessage());
+            System.err.println("otpsim compare: cannot create " + compareDir + ": " + Failure.describe(e));
             return Main.BAD_INPUT;
         }
         System.out.println("comparing " + variants.size() + " variants of " + sweep.baseFile().getFileName() + " into " + compareDir);

@@ -110,6 +110,10 @@ final class GatewayCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         problems.throwIfAny();
         gateway = gateway.withPorts(port != null ? port : gateway.port(), smtpPort != null ? smtpPort : gateway.smtpPort());
+        if (gateway.port() != 0 && gateway.port() == gateway.smtpPort()) {
+            throw new IllegalArgumentException("HTTP and SMTP cannot both listen on port " + gateway.port()
+                    + " (--port/gateway.port and --smtp-port/gateway.smtp-port); give two ports, or 0 for any free one");
+        }
         Optional<String> refusal = LoopbackGuard.refusal("gateway.host", gateway.host(), allowedHosts);
         if (refusal.isPresent()) {
             throw new IllegalArgumentException(refusal.get());

@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code otpsim} command line. Exit codes: 0 ok, 1 thresholds failed, 2 bad input or usage,
- * 3 the run failed or produced no result, 4 the run's figures are invalid (harness lag).
+ * The {@code otpsim} command line. Exit codes: 0 ok, 1 thresholds failed, 2 bad input or usage, 3 the run
+ * failed or produced no result (including any error otpsim did not expect: one line on stderr, the stack
+ * trace with {@code OTPSIM_DEBUG=1}), 4 the run's figures are invalid (harness lag).
  */
 @Command(name = "otpsim",
         mixinStandardHelpOptions = true,
@@ -36,19 +37,70 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Threads of the run (Gatling, servers) too: one line, not a trace, unless debugging. Out of
+        // memory or stack in any thread leaves the run's figures untrustworthy: stop it, exit 3.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            try {
+                if (e instanceof OutOfMemoryError) {
+                    System.err.println(OUT_OF_MEMORY); // a constant: there may be no memory to build a message
+                } else {
+                    java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+                    err.print("[thread " + thread.getName() + "] ");
+                    crashed(e, err, debug());
+                }
+            } catch (Throwable ignored) {
+                // nothing more can be said; the exit code still can
+            } finally {
+                if (e instanceof VirtualMachineError) {
+                    Runtime.getRuntime().halt(RUN_FAILED);
+                }
+            }
+        });
         System.exit(execute(args));
     }
 
     /** Runs a command line and returns its exit code (no {@code System.exit}: usable from tests). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(new CommandLine(new Main()), args);
+    }
+
+    /**
+     * Runs {@code args} on {@code cli} with otpsim's exit codes: whatever a command did not catch —
+     * an exception, an OutOfMemoryError, a StackOverflowError — is {@link #RUN_FAILED} with one line
+     * on stderr, never exit 1 (which means a threshold failed) and never a stack trace unless
+     * {@code OTPSIM_DEBUG=1}.
+     */
+    static int execute(CommandLine cli, String... args) {
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // The user sees one clear line, never a stack trace; --debug-style detail stays in logs.
-            cmd.getErr().println("otpsim: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return BAD_INPUT;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> crashed(e, cmd.getErr(), debug()));
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) { // picocli lets an Error through; it must still be exit 3, in one line
+            try {
+                return crashed(e, cli.getErr(), debug());
+            } catch (Throwable whileSaying) { // out of memory even for the message: the code still says it
+                return RUN_FAILED;
+            }
+        }
+    }
+
+    private static final String OUT_OF_MEMORY = "otpsim: out of memory: the run needed more heap than this JVM has; "
+            + "lower the load or give Java more with OTPSIM_JAVA_OPTS=-Xmx4g";
+
+    /** Whether the user asked for stack traces ({@code OTPSIM_DEBUG=1}). */
+    static boolean debug() {
+        String v = System.getenv("OTPSIM_DEBUG");
+        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /** Says in one line what went wrong (the stack trace too when {@code debug}); returns {@link #RUN_FAILED}. */
+    static int crashed(Throwable e, java.io.PrintWriter err, boolean debug) {
+        err.println("otpsim: " + Failure.describe(e) + (debug ? "" : " (OTPSIM_DEBUG=1 shows the stack trace)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return RUN_FAILED;
     }
 
     @Override

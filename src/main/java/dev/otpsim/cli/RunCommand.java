@@ -63,9 +63,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s;
         try {
-            s = load(scenario, seed, timeScale);
+            s = load(scenario, seed, timeScale, engine);
         } catch (ScenarioException e) {
             System.err.println(e.report(scenario));
+            return Main.BAD_INPUT;
+        }
+        java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
+        if (badOut.isPresent()) {
+            System.err.println("otpsim: " + badOut.get());
             return Main.BAD_INPUT;
         }
         if (replications < 1 || replications > MAX_REPLICATIONS) {
@@ -73,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
                     + replications);
             return Main.BAD_INPUT;
         }
-        EngineChoice chosen = s.engine(engine, EngineChoice.GATLING);
+        EngineChoice chosen = s.engine(null, EngineChoice.GATLING);
         String refused = Engines.refusal(s, chosen, replications);
         if (refused != null) {
             System.err.println("otpsim run: " + refused);
@@ -91,8 +96,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("otpsim: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (Exception e) {
-            System.err.println("otpsim: the run failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            System.err.println("otpsim: the run failed: " + Failure.describe(e));
             return Main.RUN_FAILED;
         }
         printSummary(r);
@@ -100,8 +104,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Loads a scenario with command-line overrides applied before validation. */
-    static Scenario load(Path file, Long seed, Double timeScale) {
+    static Scenario load(Path file, Long seed, Double timeScale, EngineChoice engine) {
         Config c = ScenarioFiles.parse(file);
+        if (engine != null) {
+            c = c.withValue("engine", ConfigValueFactory.fromAnyRef(engine.id(), "--engine"));
+        }
         if (seed != null) {
             c = c.withValue("seed", ConfigValueFactory.fromAnyRef(seed, "--seed"));
         }

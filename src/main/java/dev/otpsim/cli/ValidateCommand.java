@@ -66,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
             problems.throwIfAny();
             return "carriers file for `otpsim gateway` (" + channels + " channels)";
         }
-        Scenario s = ScenarioLoader.load(file);
+        Scenario s = ScenarioLoader.fromConfig(config, file);   // parsed once, above
         return s.describe();
     }
 }

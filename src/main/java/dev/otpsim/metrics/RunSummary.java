@@ -135,6 +135,17 @@ public record RunSummary(
                 unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions);
     }
 
+    /** This summary with these warnings instead of its own. */
+    public RunSummary withWarnings(List<String> replaced) {
+        return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
+                simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount,
+                staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
+                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
+                targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
+                unknownRecipients, estimates, thresholds, List.copyOf(replaced), carrierFaults, definitions);
+    }
+
     /** Whether a problem of this kind is among the summary's problems. */
     public boolean has(RunProblem.Kind kind) {
         return problems.stream().anyMatch(p -> p.kind() == kind);

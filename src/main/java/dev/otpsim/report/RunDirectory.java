@@ -20,7 +20,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything a run wrote under {@code reports/<run-id>/}, read back for a report.
  *
- * <p>{@code summary.json} and {@code timeseries.csv} are required. The HdrHistogram logs,
+ * <p>{@code summary.json} and {@code timeseries.csv} are required; when {@code summary.json} is
+ * missing (a run killed before it wrote one), its figures are rebuilt from {@code ledger.csv}
+ * ({@link LedgerSummary}) and marked partial. The HdrHistogram logs,
  * {@code scenario.conf}, {@code run-info.json} and Gatling's report are optional: a channel the
  * scenario does not use has no log, and a killed run may not have written the rest. A file that
  * exists but cannot be read is an error naming the file.
@@ -52,6 +54,13 @@ public record RunDirectory(Path dir, RunSummary summary, TimeSeries series, Map<
         if (!Files.isDirectory(dir)) {
             throw new ReportInputException(dir, Files.exists(dir) ? "not a directory" : "no such run directory");
         }
+        if (!Files.exists(dir.resolve(SUMMARY)) && Files.isRegularFile(dir.resolve(LedgerSummary.LEDGER))) {
+            // Killed before its first summary: the ledger has every event up to the kill.
+            TimeSeries series = TimeSeries.read(dir.resolve(TIMESERIES));
+            LedgerSummary.Rebuilt rebuilt = LedgerSummary.read(dir, series);
+            return new RunDirectory(dir, rebuilt.summary(), series, rebuilt.delivery(), rebuilt.timeToSignIn(),
+                    readText(dir.resolve(SCENARIO)), readRunInfo(dir.resolve(RUN_INFO)), findGatlingReport(dir));
+        }
         RunSummary summary = readSummary(dir.resolve(SUMMARY));
         TimeSeries series = TimeSeries.read(dir.resolve(TIMESERIES));
         Map<String, Histogram> delivery = new LinkedHashMap<>();
@@ -70,7 +79,8 @@ public record RunDirectory(Path dir, RunSummary summary, TimeSeries series, Map<
     /** Reads one {@code summary.json}; throws {@link ReportInputException} naming it when missing or malformed. */
     public static RunSummary readSummary(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ReportInputException(file, "missing; a run writes it when it ends (was the run killed before?)");
+            throw new ReportInputException(file, "missing, and so is ledger.csv to rebuild it from (was the run killed "
+                    + "before it started?)");
         }
         try {
             RunSummary s = JSON.readValue(file.toFile(), RunSummary.class);
@@ -97,7 +107,7 @@ public record RunDirectory(Path dir, RunSummary summary, TimeSeries series, Map<
         }
     }
 
-    private static Map<String, String> readRunInfo(Path file) {
+    static Map<String, String> readRunInfo(Path file) {
         if (!Files.exists(file)) {
             return Map.of();
         }

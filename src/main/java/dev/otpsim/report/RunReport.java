@@ -2,8 +2,6 @@ package dev.otpsim.report;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigResolveOptions;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,10 +117,11 @@ public final class RunReport {
         }).orElse(DEFAULT_RETRY_THRESHOLD);
     }
 
-    private static Optional<Config> parseScenario(String text) {
+    static Optional<Config> parseScenario(String text) {
         try {
-            return Optional.of(ConfigFactory.parseString(text).resolve(ConfigResolveOptions.noSystem()));
-        } catch (ConfigException e) {
+            // Bounded and with includes refused, like any scenario: a run directory may come from anyone.
+            return Optional.of(dev.otpsim.scenario.ScenarioFiles.parseText(text, RunDirectory.SCENARIO));
+        } catch (dev.otpsim.scenario.ScenarioException e) {
             // The page still shows the text; only the knob table needs it parsed.
             return Optional.empty();
         }

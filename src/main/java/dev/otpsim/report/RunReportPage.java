@@ -76,8 +76,9 @@ final class RunReportPage {
         row("Retry ratio (resends / sends)", "retryRatio", s.retryRatio(), Figures.percent(s.retryRatio()));
         List<RunSummary.Storm> storms = s.retryStorms() == null ? List.of() : s.retryStorms();
         long metastable = storms.stream().filter(RunSummary.Storm::metastable).count();
-        row("Retry storms", "retryStorms.length", storms.size(),
-                storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
+        boolean rebuilt = s.warnings() != null && s.warnings().contains(LedgerSummary.REBUILT);
+        row("Retry storms", "retryStorms.length", storms.size(), rebuilt ? "not computed (partial run, see above)"
+                : storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
         Percentiles t = s.timeToSignInMs();
         if (t != null) {
             row("Time to sign in p50", "timeToSignInMs.p50", t.p50(), Figures.duration(t.p50()));

@@ -39,7 +39,7 @@ public final class Problems {
             return null;
         }
         if (origin.filename() != null) {
-            return origin.filename();
+            return ScenarioFiles.display(java.nio.file.Path.of(origin.filename()));
         }
         if (origin.resource() != null) {
             return origin.resource();

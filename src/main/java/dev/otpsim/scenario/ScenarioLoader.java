@@ -39,10 +39,7 @@ public final class ScenarioLoader {
         Section root = Section.root(config, problems);
         String fileName = file.getFileName().toString();
         String name = root.string("name", fileName.replaceFirst("\\.conf$", ""));
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            root.problem("name", "expected letters, digits, '.', '_' or '-' (it names the report folder), got \""
-                    + name + "\"");
-        }
+        RunBounds.checkName(config, problems, name);
         String description = root.string("description", "");
         long seed = root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
         double timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
@@ -90,6 +87,8 @@ public final class ScenarioLoader {
             root.problem("engine", "virtual time runs the embedded reference target only: an external service keeps "
                     + "its own clock and answers over HTTP in real time, so it needs engine = gatling (or no engine key)");
         }
+        // What one machine can run, said before anything starts (Limits).
+        RunBounds.check(config, problems, timeScale, load, metrics, people, gateway, external, engine);
 
         // Libraries of reusable pieces that scenarios pick from with ${...} substitutions.
         root.allow("carrier-profiles", "person-profiles");

@@ -321,7 +321,12 @@ public final class Section {
 
     private String render(String key) {
         ConfigValue v = config.root().get(key);
-        return v == null ? "nothing" : v.render(com.typesafe.config.ConfigRenderOptions.concise());
+        if (v == null) {
+            return "nothing";
+        }
+        String text = v.render(com.typesafe.config.ConfigRenderOptions.concise());
+        // A problem is one line: a huge wrong value is shown by its start and size.
+        return text.length() <= 120 ? text : text.substring(0, 100) + "... (" + text.length() + " characters)";
     }
 
     private static String fmt(double d) {

@@ -115,4 +115,13 @@ class ScenarioValidationTest {
         assertTrue(p.file().endsWith("people.conf"), p.toString());
         assertEquals(3, p.line(), p.toString());
     }
+
+    @Test
+    void aHugeWrongValueIsShownByItsStartAndSize() throws IOException {
+        Path file = dir.resolve("huge.conf");
+        Files.writeString(file, VALID.replace("rate = 2", "rate = \"" + "x".repeat(5000) + "\""));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+        String p = e.problems().get(0).toString();
+        assertTrue(p.contains("load.rate") && p.contains("(5002 characters)") && p.length() < 300, p);
+    }
 }

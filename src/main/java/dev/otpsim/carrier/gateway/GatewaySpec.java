@@ -31,6 +31,10 @@ public record GatewaySpec(String host, int port, int smtpPort, Pattern codePatte
         String host = s.string("host", DEFAULTS.host());
         int port = s.integer("port", 0, 0, 65_535);
         int smtpPort = s.integer("smtp-port", 0, 0, 65_535);
+        if (port != 0 && port == smtpPort) {
+            s.problem("smtp-port", "is the same port as gateway.port (" + port + "): HTTP and SMTP cannot both listen "
+                    + "on it (\"Address already in use\"); give two ports, or 0 for any free one");
+        }
         String regex = s.string("code-pattern", DEFAULT_CODE_PATTERN);
         Pattern pattern = DEFAULTS.codePattern();
         try {

@@ -1,11 +1,7 @@
 package dev.otpsim.report.compare;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
@@ -110,6 +106,12 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
         if (knobs.isEmpty() && problems.isEmpty()) {
             problems.add(vary.origin(), "vary", "expected at least one knob to vary");
         }
+        long variants = knobs.stream().mapToLong(k -> k.values().size()).reduce(1, (a, b) -> Math.min(a * b, 1L << 40));
+        if (variants > dev.otpsim.scenario.Limits.MAX_VARIANTS) {
+            problems.add(vary.origin(), "vary", String.format(java.util.Locale.ROOT, "%,d combinations of values; a "
+                    + "comparison runs at most %,d variants (each a full run)", variants,
+                    dev.otpsim.scenario.Limits.MAX_VARIANTS));
+        }
         return knobs;
     }
 
@@ -127,8 +129,8 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
 
     /** Every combination of knob values, the first knob varying slowest. */
     public List<Variant> variants() {
-        Config unresolvedBase = ConfigFactory.parseFile(baseFile.toFile(),
-                ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+        // Read as the scenario loader reads it: includes relative to the base, bounded, no URLs.
+        Config unresolvedBase = ScenarioFiles.parseUnresolved(baseFile);
         List<Variant> out = new ArrayList<>();
         int[] index = new int[knobs.size()];
         int width = String.valueOf(size()).length();
@@ -162,13 +164,7 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
      * written at the end of the base file: substitutions that refer to a varied key see the new value.
      */
     private Config resolve(Config override, Config unresolvedBase) {
-        try {
-            return override.withFallback(unresolvedBase).resolve(ConfigResolveOptions.noSystem());
-        } catch (ConfigException e) {
-            Problems p = new Problems();
-            p.add(e.origin(), "", e.getMessage());
-            throw new dev.otpsim.scenario.ScenarioException(p.all());
-        }
+        return ScenarioFiles.resolve(override.withFallback(unresolvedBase));
     }
 
     private static String safe(String id) {
