@@ -35,10 +35,11 @@ import java.util.Set;
  * @param verify     the "here is my code" request
  * @param sendOutcomes   how send answers map onto outcomes
  * @param verifyOutcomes how verify answers map onto outcomes
+ * @param expected   the limits the user says the service enforces ({@code expected}), for {@code otpsim security}
  */
 public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, Template user, Template address,
                              ExternalRequest send, ExternalRequest verify, AnswerMapping sendOutcomes,
-                             AnswerMapping verifyOutcomes) {
+                             AnswerMapping verifyOutcomes, Expectations expected) {
 
     /** Reads {@code target.external}; every problem goes to the section's {@code Problems}. */
     public static ExternalTarget read(Section s) {
@@ -72,9 +73,10 @@ public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, 
         }
         verifyOutcomes = AnswerMapping.read(outcomes, "verify");
         outcomes.finish();
+        Expectations expected = s.has("expected") ? Expectations.read(s.section("expected")) : Expectations.NONE;
         s.finish();
         return new ExternalTarget(base, timeScaled, ttl, user, address == null ? user : address, send, verify,
-                sendOutcomes, verifyOutcomes);
+                sendOutcomes, verifyOutcomes, expected);
     }
 
     private static URI baseUrl(Section s) {
