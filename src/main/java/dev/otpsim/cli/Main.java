@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TargetCommand.class,
             GatewayCommand.class,
             ProbeCommand.class,
+            SecurityCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -16,6 +16,7 @@ import dev.otpsim.distribution.Durations;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
+import dev.otpsim.http.TargetClient;
 import dev.otpsim.ledger.Classification;
 import dev.otpsim.ledger.Classifier;
 import dev.otpsim.ledger.Ledger;
@@ -30,10 +31,6 @@ import dev.otpsim.person.TargetAnswer;
 import dev.otpsim.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -47,7 +44,7 @@ import java.util.SplittableRandom;
  * when), the outcome the mapping gave it and the ledger's classification. The first thing to run
  * when writing a {@code target.external} section: every unmatched answer is pointed out.
  *
- * <p>Drives the plain-Java {@link Person} directly over {@link HttpClient}: no Gatling, so the
+ * <p>Drives the plain-Java {@link Person} directly over a {@link TargetClient}: no Gatling, so the
  * output is the conversation and nothing else.
  *
  * <pre>{@code
@@ -108,9 +105,7 @@ public final class Probe {
         Ledger ledger = new Ledger(new Classifier(target.codeTtl().toMillis(), target.expectsLatestOnly()),
                 new RunMetrics(scenario.metrics(), plan.channels()), LedgerLog.none());
         DeliveryEvents events = new Told(ledger);
-        // Never follows a redirect: the 3xx is the target's answer, and the loopback guard stays whole.
-        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        TargetClient http = new TargetClient(protocol, REQUEST_TIMEOUT);
         try (Carriers carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
              CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                      RecipientPolicy.KNOWN_ONLY, events, carriers::submit)) {
@@ -133,25 +128,25 @@ public final class Probe {
                 }
                 if (a instanceof Person.RequestCode r) {
                     line(at(now) + (r.resend() ? "resend" : "send") + " (" + r.channel().id() + ")");
-                    Answer ans = exchange(http, protocol.send(), who, r.channel(), null);
-                    TargetAnswer answer = protocol.sendAnswer(ans.status, ans.body, ans.headers::get);
-                    explain(answer, protocol.explainSend(ans.status, ans.body));
+                    TargetClient.Response ans = exchange(http, protocol.send(), who, r.channel(), null);
+                    TargetAnswer answer = protocol.sendAnswer(ans.status(), ans.body(), ans.header());
+                    explain(answer, protocol.explainSend(ans.status(), ans.body()));
                     journey.sendAnswered(answer, clock.nowMillis());
                 } else if (a instanceof Person.Submit s) {
                     if (!wrongDone) {
                         wrongDone = true;
                         String wrong = wrong(s.intended());
                         line(at(now) + "verify a deliberately wrong code " + wrong);
-                        Answer ans = exchange(http, protocol.verify(), who, journey.person().channel(), wrong);
-                        TargetAnswer answer = protocol.verifyAnswer(ans.status, ans.body, ans.headers::get);
-                        explain(answer, protocol.explainVerify(ans.status, ans.body));
+                        TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.person().channel(), wrong);
+                        TargetAnswer answer = protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
+                        explain(answer, protocol.explainVerify(ans.status(), ans.body()));
                         tell(ledger.submitted(who.address(), wrong, now, answer));
                         now = clock.nowMillis();
                     }
                     line(at(now) + "verify code " + s.typed() + (s.typo() ? " (a typo of " + s.intended() + ")" : ""));
-                    Answer ans = exchange(http, protocol.verify(), who, journey.person().channel(), s.typed());
-                    TargetAnswer answer = protocol.verifyAnswer(ans.status, ans.body, ans.headers::get);
-                    explain(answer, protocol.explainVerify(ans.status, ans.body));
+                    TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.person().channel(), s.typed());
+                    TargetAnswer answer = protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
+                    explain(answer, protocol.explainVerify(ans.status(), ans.body()));
                     tell(journey.verifyAnswered(answer, clock.nowMillis()));
                 } else {
                     long until = ((Person.Wait) a).untilMillis();
@@ -179,33 +174,15 @@ public final class Probe {
                 + (c.disagreement() == null ? "" : " — the target disagrees (" + c.disagreement() + ")") + note);
     }
 
-    /** The response as received, headers by lower-case name. */
-    private record Answer(int status, String body, Map<String, String> headers) {
-    }
-
-    private Answer exchange(HttpClient http, ExternalRequest r, TargetProtocol.Identity who, Channel channel,
-                            String code) throws InterruptedException {
-        String url = target.baseUrl() + r.path(who, channel, code);
+    private TargetClient.Response exchange(TargetClient client, ExternalRequest r, TargetProtocol.Identity who,
+                                           Channel channel, String code) throws InterruptedException {
         String body = r.body(who, channel, code);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .method(r.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (r.contentType() != null) {
-            b.header("Content-Type", r.contentType());
-        }
-        b.header("Accept", "application/json");
-        r.headers().forEach(b::header);
-        line("           → " + r.method() + " " + url + (body == null ? "" : "  " + shorten(body)));
-        try {
-            HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            resp.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? null : v.get(0)));
-            line("           ← " + resp.statusCode() + "  " + shorten(resp.body()));
-            return new Answer(resp.statusCode(), resp.body(), headers);
-        } catch (IOException e) {
-            line("           ← no response: " + e);
-            return new Answer(-1, null, Map.of());
-        }
+        line("           → " + r.method() + " " + client.url(r, who, channel, code)
+                + (body == null ? "" : "  " + shorten(body)));
+        TargetClient.Response resp = client.exchange(r, who, channel, code);
+        line("           ← " + (resp.status() < 0 ? "no response: " + resp.failure()
+                : resp.status() + "  " + shorten(resp.body())));
+        return resp;
     }
 
     private void explain(TargetAnswer answer, String rule) {

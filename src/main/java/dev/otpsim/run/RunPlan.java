@@ -115,6 +115,11 @@ public final class RunPlan {
         if (external != null) {
             return external.identity(n);
         }
+        return referenceIdentity(n);
+    }
+
+    /** The embedded target's person {@code n}: user {@code u-n}, codes sent to the same id. */
+    public static TargetProtocol.Identity referenceIdentity(long n) {
         String id = REFERENCE_PREFIX + n;
         return new TargetProtocol.Identity(n, id, id);
     }

@@ -16,7 +16,6 @@ import java.util.Set;
  *   base-url = "http://127.0.0.1:9000"
  *   time-scaled = false
  *   code-ttl = 10m
- *   rotation = latest-only        # optional: what the service does with older codes, if known
  *   identity { user = "+1555{n:07d}", address = "+1555{n:07d}" }
  *   send   { path = "/api/otp/request", form { phone = "{address}" } }
  *   verify { path = "/api/otp/check",   form { phone = "{address}", otp = "{code}" } }
@@ -36,17 +35,16 @@ import java.util.Set;
  * @param verify     the "here is my code" request
  * @param sendOutcomes   how send answers map onto outcomes
  * @param verifyOutcomes how verify answers map onto outcomes
- * @param rotation   what the scenario says the service does with older codes, or null when unknown:
- *                   under {@code latest-only} a superseded code the service accepts is impossible,
- *                   and the ledger reports it as a disagreement instead of a result
+ * @param expected   what the user says the service does ({@code expected}): limits for {@code otpsim security},
+ *                   and its rotation, which lets the ledger flag an answer that rotation makes impossible
  */
 public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, Template user, Template address,
                              ExternalRequest send, ExternalRequest verify, AnswerMapping sendOutcomes,
-                             AnswerMapping verifyOutcomes, dev.otpsim.target.Rotation rotation) {
+                             AnswerMapping verifyOutcomes, Expectations expected) {
 
-    /** Whether the service is declared to accept only the newest code. */
+    /** Whether the service is declared to accept only the newest code ({@code expected.rotation = latest-only}). */
     public boolean expectsLatestOnly() {
-        return rotation == dev.otpsim.target.Rotation.LATEST_ONLY;
+        return expected.rotation() == dev.otpsim.target.Rotation.LATEST_ONLY;
     }
 
     /** Reads {@code target.external}; every problem goes to the section's {@code Problems}. */
@@ -54,8 +52,6 @@ public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, 
         URI base = baseUrl(s);
         boolean timeScaled = s.bool("time-scaled", false);
         Duration ttl = s.duration("code-ttl", Duration.ZERO);
-        dev.otpsim.target.Rotation rotation = s.has("rotation")
-                ? s.choice("rotation", dev.otpsim.target.Rotation.byId(), null) : null;
         Template user = Template.literal("u{n}");
         Template address = null;
         Section id = s.section("identity");
@@ -83,9 +79,10 @@ public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, 
         }
         verifyOutcomes = AnswerMapping.read(outcomes, "verify");
         outcomes.finish();
+        Expectations expected = s.has("expected") ? Expectations.read(s.section("expected")) : Expectations.NONE;
         s.finish();
         return new ExternalTarget(base, timeScaled, ttl, user, address == null ? user : address, send, verify,
-                sendOutcomes, verifyOutcomes, rotation);
+                sendOutcomes, verifyOutcomes, expected);
     }
 
     private static URI baseUrl(Section s) {
