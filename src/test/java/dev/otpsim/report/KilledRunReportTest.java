@@ -109,7 +109,7 @@ class KilledRunReportTest {
         writeKilledRun(dir);
         RunDirectory run = RunDirectory.read(dir);
         var s = run.summary();
-        assertEquals(Map.of("accepted", 3L, "stale", 1L, "expired", 0L, "mistyped", 1L, "locked", 1L,
+        assertEquals(Map.of("accepted", 3L, "stale", 1L, "expired", 0L, "mistyped", 1L, "code-dead", 0L, "locked", 1L,
                 "rate-limited", 0L, "error", 0L), s.submissions());
         assertEquals(Map.of("ledger=accepted target=invalid", 1L), s.disagreements());
         assertEquals(1, s.lostMessages().get("loss"));
