@@ -2,6 +2,7 @@ package dev.otpsim.cli;
 
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.report.compare.CompareOptions;
+import dev.otpsim.scenario.EngineChoice;
 import dev.otpsim.report.compare.CompareReport;
 import dev.otpsim.report.compare.Comparison;
 import dev.otpsim.report.compare.Sweep;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Parameters;
  * writes {@code compare.html} and {@code compare.json} side by side with each variant's own report.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Run every variant of a sweep (a base scenario and knobs to vary) with the same seed and load, "
-                + "and write a comparison page. Exit 0 ok, 2 bad sweep or a variant failed.")
+        description = "Run every variant of a sweep (a base scenario and knobs to vary) with the same seeds and load, "
+                + "and write a comparison page with intervals and paired differences. Exit 0 ok, 2 bad sweep or a "
+                + "variant failed to run, 3 a variant produced no result, 4 a variant's figures are invalid.")
 public final class CompareCommand implements Callable<Integer> {
 
     /**
@@ -49,10 +51,21 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--time-scale", paramLabel = "X", description = "simulated seconds per real second for every variant")
     Double timeScale;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
+            description = "virtual (the default against the embedded target: exact, the same on every machine) or "
+                    + "gatling (scaled real time; the only engine for an external target)")
+    EngineChoice engine;
+
+    @Option(names = "--replications", paramLabel = "N",
+            description = "runs per variant with seeds derived from the base seed, the same seeds for every variant "
+                    + "(default 10 in virtual time, 1 with gatling)")
+    Integer replications;
+
     @Override
     public Integer call() {
         Sweep sweep;
         List<Variant> variants;
+        EngineChoice chosen;
         try {
             sweep = Sweep.parse(sweepFile);
             if (seed != null) {
@@ -65,6 +78,8 @@ public final class CompareCommand implements Callable<Integer> {
                 }
                 sweep = sweep.withOverride("time-scale", timeScale);
             }
+            chosen = engineFor(sweep);
+            sweep = sweep.withOverride("engine", chosen.id());
             variants = sweep.variants();
         } catch (ScenarioException e) {
             return invalid(e);
@@ -81,7 +96,19 @@ public final class CompareCommand implements Callable<Integer> {
         }
         // Named like a run directory (time first, so listings sort by age), after the sweep.
         Path compareDir = out.resolve(dev.otpsim.run.RunOutput.now() + "-" + sweep.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
-        CompareOptions options = new CompareOptions(sweepFile, compareDir, Optional.ofNullable(seed), Optional.ofNullable(timeScale));
+        int reps = replications != null ? replications : chosen == EngineChoice.VIRTUAL ? DEFAULT_REPLICATIONS : 1;
+        if (reps < 1 || reps > RunCommand.MAX_REPLICATIONS) {
+            System.err.println("otpsim compare: --replications must be between 1 and " + RunCommand.MAX_REPLICATIONS
+                    + ", got " + reps);
+            return Main.BAD_INPUT;
+        }
+        if (chosen == EngineChoice.GATLING && reps > 1) {
+            System.err.println("otpsim compare: --replications needs the virtual engine (each Gatling replication takes "
+                    + "real time and its figures depend on the machine)");
+            return Main.BAD_INPUT;
+        }
+        CompareOptions options = new CompareOptions(sweepFile, compareDir, Optional.ofNullable(seed),
+                Optional.ofNullable(timeScale), chosen.id(), reps);
         VariantRunner runner;
         try {
             runner = factory.apply(options);
@@ -115,8 +142,34 @@ public final class CompareCommand implements Callable<Integer> {
             close(runner);
         }
         Path html = CompareReport.write(compareDir, sweep, results);
+        int exit = Main.OK;
+        for (VariantResult r : results) {
+            for (var p : r.summary().problems()) {
+                System.out.println("NOT A RESULT: variant " + r.variant().id() + " (" + p.kind().id() + "): " + p.message());
+                exit = Math.max(exit, p.kind() == dev.otpsim.metrics.RunSummary.RunProblem.Kind.NO_RESULT
+                        ? Main.RUN_FAILED : Main.INVALID);
+            }
+        }
         System.out.println("comparison: " + html.toAbsolutePath().toUri());
-        return Main.OK;
+        return exit == Main.INVALID || exit == Main.RUN_FAILED ? exit : Main.OK;
+    }
+
+    /** Replications per variant in virtual time unless asked: intervals narrow enough to rank most policies. */
+    static final int DEFAULT_REPLICATIONS = 10;
+
+    /**
+     * {@code --engine} if given; else the base scenario's {@code engine}; else gatling for an
+     * external target (its own clock) and virtual time for the embedded one.
+     */
+    private EngineChoice engineFor(Sweep sweep) {
+        if (engine != null) {
+            return engine;
+        }
+        com.typesafe.config.Config base = dev.otpsim.scenario.ScenarioFiles.parse(sweep.baseFile());
+        if (base.hasPath("engine") && EngineChoice.byId().containsKey(base.getString("engine"))) {
+            return EngineChoice.byId().get(base.getString("engine"));
+        }
+        return base.hasPath("target.external") ? EngineChoice.GATLING : EngineChoice.VIRTUAL;
     }
 
     private static void close(VariantRunner runner) {

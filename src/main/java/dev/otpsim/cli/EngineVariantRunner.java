@@ -1,6 +1,6 @@
 package dev.otpsim.cli;
 
-import dev.otpsim.load.GatlingEngine;
+import dev.otpsim.scenario.EngineChoice;
 import dev.otpsim.run.RunOptions;
 import dev.otpsim.report.compare.CompareOptions;
 import dev.otpsim.report.compare.Variant;
@@ -11,8 +11,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * Runs the variants of a comparison with the real run engine, one after another, each exactly
- * as {@code otpsim run} would run that variant's scenario (same seed, same load).
+ * Runs the variants of a comparison with the real engines, one after another, each exactly as
+ * {@code otpsim run} would run that variant's scenario (same seeds, same load, same engine and
+ * replications); in virtual time a variant's replications run in parallel.
  */
 final class EngineVariantRunner implements VariantRunner {
     private final CompareOptions options;
@@ -30,9 +31,9 @@ final class EngineVariantRunner implements VariantRunner {
     public Path run(Variant variant, Path runDir) throws Exception {
         var scenario = ScenarioLoader.fromConfig(variant.config(), options.sweepFile());
         RunOptions run = RunOptions.defaults().withReportsDir(runDir.getParent())
-                .withRunId(runDir.getFileName().toString()).quiet();
+                .withRunId(runDir.getFileName().toString()).quiet().withReplications(options.replications());
         // The progress bar owns the console; the engine's own lines would break it.
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        return new GatlingEngine(silent).run(scenario, run).runDir();
+        return Engines.of(scenario.engine(null, EngineChoice.VIRTUAL), silent).run(scenario, run).runDir();
     }
 }

@@ -162,6 +162,7 @@ public final class GatlingEngine {
             RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
                     RunChecks.noResult(reps, plan));
             output.writeSummary(summary);
+            dev.otpsim.metrics.ReplicationTable.write(output.file(RunOutput.REPLICATIONS), info, reps, plan.faults());
             output.finish(Map.of("timeScale", Double.toString(scenario.timeScale())));
             if (options.writeHtml()) {
                 RunReport.write(runDir);

@@ -52,8 +52,9 @@ public final class SummaryBuilder {
     /** The headline figures that carry an estimate, by name (the names thresholds use where they overlap). */
     public static final List<String> FIGURES = List.of("successRate", "abandonRate", "errorRate",
             "staleSubmissionRate", "staleJourneyRate", "lockoutRate", "selfInflictedLockoutRate", "retryRatio",
-            "sendAmplification", "messagesPerSuccess", "goodput", "timeToSignInMs.p50", "timeToSignInMs.p90",
-            "timeToSignInMs.p99", "retryStorms");
+            "sendAmplification", "messagesPerSuccess", "messagesPerSuccess.sms", "messagesPerSuccess.email",
+            "messagesPerSuccess.voice", "goodput", "timeToSignInMs.p50", "timeToSignInMs.p90", "timeToSignInMs.p99",
+            "retryStorms");
 
     /** Counts a share needs: numerator and denominator. */
     private record ShareFigure(ToDoubleFunction<Totals> num, ToDoubleFunction<Totals> den) {
@@ -73,6 +74,7 @@ public final class SummaryBuilder {
             new Figure("sendAmplification", Kind.MEAN, r -> ratio(r.totals().sends(), r.totals().journeys())),
             new Figure("messagesPerSuccess", Kind.RATIO,
                     r -> ratio(r.totals().allIssued(), r.totals().count(JourneyOutcome.SUCCESS))),
+            perChannel(Channel.SMS), perChannel(Channel.EMAIL), perChannel(Channel.VOICE),
             new Figure("goodput", Kind.RATIO, r -> r.totals().count(JourneyOutcome.SUCCESS) / seconds(r)),
             new Figure("timeToSignInMs.p50", Kind.PERCENTILE, r -> r.totals().timeToSignIn().getValueAtPercentile(50)),
             new Figure("timeToSignInMs.p90", Kind.PERCENTILE, r -> r.totals().timeToSignIn().getValueAtPercentile(90)),
@@ -83,6 +85,12 @@ public final class SummaryBuilder {
         SHARES.put(name, new ShareFigure(num, den));
         return new Figure(name, Kind.SHARE, r -> ratio((long) num.applyAsDouble(r.totals()),
                 (long) den.applyAsDouble(r.totals())));
+    }
+
+    /** Messages issued on one channel per successful journey: what a channel costs a sign-in. */
+    private static Figure perChannel(Channel c) {
+        return new Figure("messagesPerSuccess." + c.id(), Kind.RATIO,
+                r -> ratio(r.totals().issued(c), r.totals().count(JourneyOutcome.SUCCESS)));
     }
 
     /** A summary of one run. */

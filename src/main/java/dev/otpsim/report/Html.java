@@ -55,5 +55,9 @@ public final class Html {
             pre{background:#f7f7f7;padding:10px;overflow:auto;font-size:.85em}
             .note{color:#666;font-size:.9em}
             .wide{overflow-x:auto} table.compare{font-size:.86em} table.compare th{white-space:nowrap}
+            .invalid{background:#fdecea;border-left:4px solid #c62828;padding:.4em 1em;margin:1em 0}
+            tr.invalid td{background:#fdecea;color:#777}
+            table.decision{font-size:.9em} table.decision small{color:#555}
+            small.noise{color:#888} small.diff{color:#1a4f9c;font-weight:bold}
             """;
 }

@@ -1,7 +1,7 @@
 package dev.otpsim.virtual;
 
 import dev.otpsim.ledger.LedgerLog;
-import dev.otpsim.metrics.Estimate;
+import dev.otpsim.metrics.ReplicationTable;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.metrics.SummaryBuilder;
 import dev.otpsim.report.RunReport;
@@ -10,7 +10,6 @@ import dev.otpsim.run.RunOutput;
 import dev.otpsim.run.RunPlan;
 import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.Scenario;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ public final class VirtualEngine {
         RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
                 dev.otpsim.run.RunChecks.noResult(reps, plan));
         output.writeSummary(summary);
-        writeReplications(output.file(RunOutput.REPLICATIONS), reps, info, plan);
+        ReplicationTable.write(output.file(RunOutput.REPLICATIONS), info, reps, plan.faults());
         output.finish(Map.of("replications", Integer.toString(replications)));
         if (options.writeHtml()) {
             RunReport.write(output.dir());
@@ -134,28 +133,6 @@ public final class VirtualEngine {
                 progress.done();
             }
             return r;
-        }
-    }
-
-    /** One row per replication: its seed and headline figures, for anyone who wants the spread itself. */
-    private static void writeReplications(Path file, List<SummaryBuilder.Replication> reps,
-                                          SummaryBuilder.RunInfo info, RunPlan plan) throws IOException {
-        List<String> figures = SummaryBuilder.FIGURES;
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            w.write("replication,seed,journeys," + String.join(",", figures));
-            w.newLine();
-            for (int i = 0; i < reps.size(); i++) {
-                SummaryBuilder.Replication r = reps.get(i);
-                RunSummary one = SummaryBuilder.build(info, r, plan.faults(), List.of(), List.of());
-                StringBuilder b = new StringBuilder().append(i + 1).append(',').append(r.seed()).append(',')
-                        .append(one.journeys());
-                for (String f : figures) {
-                    Estimate e = one.estimate(f);
-                    b.append(',').append(e == null ? "" : String.format(Locale.ROOT, "%.6g", e.value()));
-                }
-                w.write(b.toString());
-                w.newLine();
-            }
         }
     }
 

@@ -9,11 +9,13 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
+import dev.otpsim.metrics.Estimate;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * "How does this figure change with the first knob?" One headline figure against the first
@@ -28,24 +30,35 @@ public final class CompareChart {
         Knob lines = knobs.size() > 1 ? knobs.get(1) : null;
         double max = 0;
         for (VariantResult r : results) {
-            double v = figure.of(r.summary());
+            double v = high(figure, r);
             if (!Double.isNaN(v)) {
                 max = Math.max(max, v);
             }
         }
         TimeUnitAxis unit = TimeUnitAxis.forRange(max);
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        // Add every category and line first so the axis keeps the sweep's order, not result order.
-        for (var lineValue : lines == null ? List.of("") : lines.values().stream().map(Knob::text).toList()) {
-            for (var xValue : x.values()) {
-                data.addValue(null, seriesName(lines, lineValue), Knob.text(xValue));
+        List<String> xs = x.values().stream().map(Knob::text).toList();
+        List<String> lineValues = lines == null ? List.of("") : lines.values().stream().map(Knob::text).toList();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (int li = 0; li < lineValues.size(); li++) {
+            String lineValue = lineValues.get(li);
+            YIntervalSeries series = new YIntervalSeries(seriesName(lines, lineValue), false, true);
+            // Lines sit side by side around each x value, so their error bars do not hide each other.
+            double shift = lineValues.size() == 1 ? 0 : (li - (lineValues.size() - 1) / 2.0) * 0.06;
+            for (VariantResult r : results) {
+                if (lines != null && !lineValue.equals(r.variant().knobs().get(lines.path()))) {
+                    continue;
+                }
+                double v = figure.of(r.summary());
+                if (Double.isNaN(v) || !r.valid()) {
+                    continue; // an invalid variant's figure is not drawn as if it were one
+                }
+                Estimate e = figure.estimate(r.summary());
+                double lo = e != null && e.hasInterval() ? e.low() : v;
+                double hi = e != null && e.hasInterval() ? e.high() : v;
+                series.add(xs.indexOf(r.variant().knobs().get(x.path())) + shift, plotted(figure, unit, v),
+                        plotted(figure, unit, lo), plotted(figure, unit, hi));
             }
-        }
-        for (VariantResult r : results) {
-            double v = figure.of(r.summary());
-            String lineValue = lines == null ? "" : r.variant().knobs().get(lines.path());
-            data.setValue(Double.isNaN(v) ? null : plotted(figure, unit, v), seriesName(lines, lineValue),
-                    r.variant().knobs().get(x.path()));
+            data.addSeries(series);
         }
         NumberAxis y = new NumberAxis(yLabel(figure, unit));
         if (figure.kind() == HeadlineFigure.Kind.PERCENT) {
@@ -58,19 +71,35 @@ public final class CompareChart {
         }
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.12);
-        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(x.label() + " (" + x.path() + ")"), y, r);
+        SymbolAxis xAxis = new SymbolAxis(x.label() + " (" + x.path() + ")", xs.toArray(String[]::new));
+        xAxis.setGridBandsVisible(false);
+        xAxis.setLowerMargin(0.15);
+        xAxis.setUpperMargin(0.15);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDrawYError(true);
+        r.setDefaultLinesVisible(true);
+        r.setDefaultShapesVisible(true);
+        r.setErrorPaint(java.awt.Color.DARK_GRAY);
+        r.setCapLength(8);
+        XYPlot plot = new XYPlot(data, xAxis, y, r);
         JFreeChart chart = new JFreeChart(figure.question(x.label()),
                 ChartStyle.font(Font.BOLD, 17), plot, lines != null);
         ChartStyle.apply(chart);
         ChartStyle.subtitle(chart, figure.meaning() + (figure.better() == HeadlineFigure.Better.LOWER
-                ? " — lower is better" : " — higher is better"));
-        for (int i = 0; i < data.getRowCount(); i++) {
+                ? " — lower is better" : " — higher is better") + "; bars: 95 % interval");
+        for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesPaint(i, Palette.series(i));
             r.setSeriesStroke(i, STROKES[i % STROKES.length]);
             r.setSeriesShape(i, SHAPES[i % SHAPES.length]);
         }
         return chart;
+    }
+
+    /** The top of a variant's interval (its value when it has none), for the axis range. */
+    private static double high(HeadlineFigure figure, VariantResult r) {
+        Estimate e = figure.estimate(r.summary());
+        return e != null && e.hasInterval() ? e.high() : figure.of(r.summary());
     }
 
     // Policies often tie (e.g. rotation does not change time to sign in): distinct dashes and

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param compareDir  where the comparison writes; variants run in sub-directories of it
  * @param seed        {@code --seed}, if given
  * @param timeScale   {@code --time-scale}, if given
+ * @param engine       {@code virtual} or {@code gatling}, already set in every variant's scenario
+ * @param replications runs per variant, seeds derived from the base seed (the same seeds for every variant)
  */
-public record CompareOptions(Path sweepFile, Path compareDir, Optional<Long> seed, Optional<Double> timeScale) {
+public record CompareOptions(Path sweepFile, Path compareDir, Optional<Long> seed, Optional<Double> timeScale,
+                             String engine, int replications) {
 }

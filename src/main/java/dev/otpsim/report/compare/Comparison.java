@@ -1,5 +1,7 @@
 package dev.otpsim.report.compare;
 
+import dev.otpsim.metrics.ReplicationTable;
+import dev.otpsim.run.RunOutput;
 import dev.otpsim.report.RunDirectory;
 import dev.otpsim.report.RunReport;
 import dev.otpsim.scenario.ScenarioException;
@@ -61,7 +63,8 @@ public final class Comparison {
                 if (!Files.isRegularFile(runDir.resolve(RunReport.INDEX))) {
                     RunReport.write(runDir);
                 }
-                results.add(new VariantResult(v, runDir, RunDirectory.readSummary(runDir.resolve(RunDirectory.SUMMARY))));
+                results.add(new VariantResult(v, runDir, RunDirectory.readSummary(runDir.resolve(RunDirectory.SUMMARY)),
+                        ReplicationTable.read(runDir.resolve(RunOutput.REPLICATIONS))));
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();

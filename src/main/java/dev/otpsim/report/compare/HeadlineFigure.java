@@ -1,5 +1,6 @@
 package dev.otpsim.report.compare;
 
+import dev.otpsim.metrics.Estimate;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.report.Figures;
 import java.util.function.ToDoubleFunction;
@@ -31,11 +32,11 @@ public enum HeadlineFigure {
     STALE_JOURNEY_RATE("staleJourneyRate", "Does %s change how many people hit a stale code?",
             "journeys hit by a stale code", "journeys with ≥ 1 rejected stale code / journeys", Better.LOWER, Kind.PERCENT,
             RunSummary::staleJourneyRate),
-    SELF_INFLICTED_LOCKOUTS("selfInflictedLockouts", "Does %s lock out people who typed nothing wrong?",
-            "self-inflicted lockouts", "locks with no mistyped code in the journey", Better.LOWER, Kind.COUNT,
-            s -> s.selfInflictedLockouts()),
+    SELF_INFLICTED_LOCKOUTS("selfInflictedLockoutRate", "Does %s lock out people who typed nothing wrong?",
+            "self-inflicted lockouts", "journeys locked with no mistyped code in them / journeys", Better.LOWER,
+            Kind.PERCENT, s -> s.journeys() == 0 ? Double.NaN : (double) s.selfInflictedLockouts() / s.journeys()),
     RETRY_STORMS("retryStorms", "Does %s set off retry storms?",
-            "retry storms", "episodes of retry ratio above the threshold", Better.LOWER, Kind.COUNT,
+            "retry storms", "episodes of retry ratio above the threshold, per run", Better.LOWER, Kind.COUNT,
             s -> s.retryStorms() == null ? 0 : s.retryStorms().size()),
     TIME_TO_SIGN_IN_P50("timeToSignInP50", "Does %s make signing in slower (median)?",
             "time to sign in p50", "first code request → accepted code, median", Better.LOWER, Kind.DURATION,
@@ -99,9 +100,29 @@ public enum HeadlineFigure {
         return kind;
     }
 
-    /** The figure in {@code summary}; NaN when the run has nothing to count it from. */
+    /**
+     * The figure in {@code summary}: its estimate's value (pooled over the run's replications) when
+     * the summary has one, else read from the summary's fields; NaN when the run has nothing to
+     * count it from.
+     */
     public double of(RunSummary summary) {
-        return read.applyAsDouble(summary);
+        Estimate e = estimate(summary);
+        return e != null ? e.value() : read.applyAsDouble(summary);
+    }
+
+    /** The figure's estimate (value, sample size, 95 % interval), or null in a summary without one. */
+    public Estimate estimate(RunSummary summary) {
+        return summary.estimate(estimateKey());
+    }
+
+    /** The name of this figure among a summary's estimates ({@link dev.otpsim.metrics.SummaryBuilder#FIGURES}). */
+    public String estimateKey() {
+        return switch (this) {
+            case TIME_TO_SIGN_IN_P50 -> "timeToSignInMs.p50";
+            case TIME_TO_SIGN_IN_P90 -> "timeToSignInMs.p90";
+            case TIME_TO_SIGN_IN_P99 -> "timeToSignInMs.p99";
+            default -> key;
+        };
     }
 
     /** Written for people. */

@@ -27,6 +27,7 @@ import java.util.Set;
  *   "people.profile.resend-wait" = [15s, 30s, 60s, 120s]
  *   "target.policy.rotation" = [latest-only, same-code]
  * }
+ * costs { currency = USD, sms = 0.0079, voice = 0.013, email = 0 }   # optional: the decision view's cost
  * </pre>
  *
  * Every combination of values is a {@link Variant}; the first knob varies slowest. Problems are
@@ -38,9 +39,11 @@ import java.util.Set;
  * @param baseFile   the base scenario
  * @param knobs      in the order written in the file
  * @param overrides  values every variant gets, e.g. a seed from the command line
+ * @param costs      price per message and channel ({@code costs}), or null: the decision view then
+ *                   shows messages per 1,000 sign-ins without a cost
  */
 public record Sweep(Path file, String name, String description, Path baseFile, List<Knob> knobs,
-                    Map<String, Object> overrides) {
+                    Map<String, Object> overrides, Costs costs) {
 
     /** Knobs a comparison can chart: the first along the x axis, the second as one line per value. */
     public static final int CHARTED_KNOBS = 2;
@@ -53,6 +56,7 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
         String name = root.string("name", file.getFileName().toString().replaceFirst("\\.conf$", ""));
         String description = root.string("description", "");
         String base = root.string("base", null);
+        Costs costs = root.optionalSection("costs").map(Costs::read).orElse(null);
         boolean hasVary = root.optionalSection("vary").isPresent();
         if (!hasVary && !root.has("vary")) {
             root.problem("vary", "missing; expected an object of knob paths to lists of values, e.g. "
@@ -70,7 +74,7 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
         Config resolvedBase = ScenarioFiles.parse(baseFile);
         List<Knob> knobs = readKnobs(c, resolvedBase, baseFile, problems);
         problems.throwIfAny();
-        return new Sweep(file, name, description, baseFile, knobs, Map.of());
+        return new Sweep(file, name, description, baseFile, knobs, Map.of(), costs);
     }
 
     private static List<Knob> readKnobs(Config sweep, Config base, Path baseFile, Problems problems) {
@@ -119,7 +123,7 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
     public Sweep withOverride(String path, Object value) {
         Map<String, Object> o = new LinkedHashMap<>(overrides);
         o.put(path, value);
-        return new Sweep(file, name, description, baseFile, knobs, Map.copyOf(o));
+        return new Sweep(file, name, description, baseFile, knobs, Map.copyOf(o), costs);
     }
 
     /** Number of variants: the product of the knobs' value counts. */
