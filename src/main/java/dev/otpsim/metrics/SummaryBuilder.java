@@ -196,12 +196,14 @@ public final class SummaryBuilder {
                 }
                 case PERCENTILE -> reps.size() > 1 ? across
                         : Intervals.percentile(pooled.totals().timeToSignIn(), percentileOf(f.name()), 1);
-                case MEAN -> reps.size() > 1 ? across : Intervals.mean(pooled.totals().sendsPerJourney(),
-                        pooled.totals().sendsPerJourneySquared(), pooled.totals().journeysEnded());
+                case MEAN -> reps.size() > 1 ? across : centred(value, Intervals.mean(pooled.totals().sendsPerJourney(),
+                        pooled.totals().sendsPerJourneySquared(), pooled.totals().journeysEnded()));
                 case RATIO -> reps.size() > 1 ? across : goodputOrNone(f.name(), pooled, value);
                 case COUNT -> reps.size() > 1 ? across : Estimate.without(value, 1);
             };
-            out.put(f.name(), e);
+            // Every headline figure is a count, share, time or rate: an interval below zero would
+            // claim an impossible value (t over a few replications can reach there), so it stops at 0.
+            out.put(f.name(), nonNegative(e));
         }
         return out;
     }
@@ -215,6 +217,22 @@ public final class SummaryBuilder {
         double offered = r.totals().journeys() / seconds(r);
         return new Estimate(value, r.totals().journeys(), share.low() == null ? null : share.low() * offered,
                 share.high() == null ? null : share.high() * offered, Estimate.WILSON);
+    }
+
+    /** The figure's own value with the half-width of an interval computed around a mean of the same thing. */
+    private static Estimate centred(double value, Estimate around) {
+        if (!around.hasInterval()) {
+            return Estimate.without(value, around.n());
+        }
+        double half = around.width() / 2;
+        return new Estimate(value, around.n(), value - half, value + half, around.method());
+    }
+
+    private static Estimate nonNegative(Estimate e) {
+        if (!e.hasInterval() || e.low() >= 0) {
+            return e;
+        }
+        return new Estimate(e.value(), e.n(), 0.0, Math.max(0.0, e.high()), e.method());
     }
 
     private static Estimate clampShare(Estimate e) {
