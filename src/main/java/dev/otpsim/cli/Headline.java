@@ -39,8 +39,13 @@ final class Headline {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.2f%%", 100 * e.value()) + (e.hasInterval()
-                ? String.format(Locale.ROOT, " [%.2f–%.2f%%, n=%d]", 100 * e.low(), 100 * e.high(), e.n())
-                : " (n=" + e.n() + ")");
+                ? String.format(Locale.ROOT, " [%.2f–%.2f%%, %s]", 100 * e.low(), 100 * e.high(), sample(e))
+                : " (" + sample(e) + ")");
+    }
+
+    /** What an interval rests on: the count, or the replications when their spread made it. */
+    private static String sample(Estimate e) {
+        return Estimate.REPLICATIONS.equals(e.method()) ? e.n() + " replications" : "n=" + e.n();
     }
 
     private static String number(RunSummary s, String figure) {

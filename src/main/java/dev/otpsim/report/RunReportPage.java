@@ -3,6 +3,7 @@ package dev.otpsim.report;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import dev.otpsim.metrics.Estimate;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.metrics.RunSummary.Percentiles;
 import java.util.List;
@@ -46,6 +47,7 @@ final class RunReportPage {
                 .append("</p>\n");
         run.gatlingReport().ifPresent(g -> b.append("<p>Per-request HTTP figures: <a href=\"").append(Html.href(g))
                 .append("\">Gatling's report</a></p>\n"));
+        problems();
         warnings();
         headline();
         thresholds();
@@ -59,21 +61,30 @@ final class RunReportPage {
     }
 
     private void headline() {
-        b.append("<h2>Headline</h2>\n<table class=\"headline\">\n");
+        b.append("<h2>Headline</h2>\n<p class=\"note\">")
+                .append(s.replications() > 1 ? s.replications() + " replications pooled (seeds in summary.json); "
+                        + "the time series and charts below are the first replication's. " : "")
+                .append("Each figure with its 95 % interval and the number it rests on; how they are made: "
+                        + "the README's \"How much to trust a figure\".</p>\n")
+                .append("<table class=\"headline\"><tr><th>figure</th><th>value</th><th>95 % interval (n)</th></tr>\n");
         long success = s.outcomes() == null ? 0 : s.outcomes().getOrDefault("success", 0L);
         row("Journeys started", "journeys", s.journeys(), Figures.number(s.journeys()));
         row("Successful journeys", "outcomes.success", success,
-                Figures.number(success) + share(success, s.journeys(), "of journeys"));
+                Figures.number(success) + share(success, s.journeys(), "of journeys"), "successRate");
         row("Stale-code rate (submissions)", "staleSubmissionRate", s.staleSubmissionRate(),
-                Figures.percent(s.staleSubmissionRate()) + " of " + Figures.number(s.submissionCount()) + " submissions");
-        row("Journeys with a rejected stale code", "staleJourneyRate", s.staleJourneyRate(), Figures.percent(s.staleJourneyRate()));
+                Figures.percent(s.staleSubmissionRate()) + " of " + Figures.number(s.submissionCount()) + " submissions",
+                "staleSubmissionRate");
+        row("Journeys with a rejected stale code", "staleJourneyRate", s.staleJourneyRate(), Figures.percent(s.staleJourneyRate()),
+                "staleJourneyRate");
         row("Stale codes the target accepted", "staleAccepted", s.staleAccepted(), Figures.number(s.staleAccepted()));
         row("Lockout rate", "lockoutRate", s.lockoutRate(),
-                Figures.percent(s.lockoutRate()) + " (" + Figures.number(s.lockedJourneys()) + " journeys)");
+                Figures.percent(s.lockoutRate()) + " (" + Figures.number(s.lockedJourneys()) + " journeys)", "lockoutRate");
         row("Self-inflicted lockouts (no mistyped code)", "selfInflictedLockouts", s.selfInflictedLockouts(),
-                Figures.number(s.selfInflictedLockouts()) + share(s.selfInflictedLockouts(), s.lockedJourneys(), "of lockouts"));
-        row("Send amplification (sends / journeys)", "sendAmplification", s.sendAmplification(), Figures.times(s.sendAmplification()));
-        row("Retry ratio (resends / sends)", "retryRatio", s.retryRatio(), Figures.percent(s.retryRatio()));
+                Figures.number(s.selfInflictedLockouts()) + share(s.selfInflictedLockouts(), s.lockedJourneys(), "of lockouts"),
+                "selfInflictedLockoutRate");
+        row("Send amplification (sends / journeys)", "sendAmplification", s.sendAmplification(), Figures.times(s.sendAmplification()),
+                "sendAmplification");
+        row("Retry ratio (resends / sends)", "retryRatio", s.retryRatio(), Figures.percent(s.retryRatio()), "retryRatio");
         List<RunSummary.Storm> storms = s.retryStorms() == null ? List.of() : s.retryStorms();
         long metastable = storms.stream().filter(RunSummary.Storm::metastable).count();
         boolean rebuilt = s.warnings() != null && s.warnings().contains(LedgerSummary.REBUILT);
@@ -81,17 +92,21 @@ final class RunReportPage {
                 : storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
         Percentiles t = s.timeToSignInMs();
         if (t != null) {
-            row("Time to sign in p50", "timeToSignInMs.p50", t.p50(), Figures.duration(t.p50()));
-            row("Time to sign in p90", "timeToSignInMs.p90", t.p90(), Figures.duration(t.p90()));
-            row("Time to sign in p99", "timeToSignInMs.p99", t.p99(), Figures.duration(t.p99()));
+            row("Time to sign in p50", "timeToSignInMs.p50", t.p50(), t.count() == 0 ? "n/a" : Figures.duration(t.p50()),
+                    "timeToSignInMs.p50");
+            row("Time to sign in p90", "timeToSignInMs.p90", t.p90(), t.count() == 0 ? "n/a" : Figures.duration(t.p90()),
+                    "timeToSignInMs.p90");
+            row("Time to sign in p99", "timeToSignInMs.p99", t.p99(), t.count() == 0 ? "n/a" : Figures.duration(t.p99()),
+                    "timeToSignInMs.p99");
             row("Time to sign in max", "timeToSignInMs.max", t.max(), Figures.duration(t.max()));
         }
         row("Goodput (successful journeys per simulated second)", "goodput", s.goodput(),
-                Figures.perSecond(s.goodput()) + " of " + Figures.perSecond(s.offeredRate()) + " offered");
+                Figures.perSecond(s.goodput()) + " of " + Figures.perSecond(s.offeredRate()) + " offered", "goodput");
         row("Offered load (journeys per simulated second)", "offeredRate", s.offeredRate(), Figures.perSecond(s.offeredRate()));
         Map<String, Double> mps = s.messagesPerSuccess() == null ? Map.of() : s.messagesPerSuccess();
         if (mps.containsKey("all")) {
-            row("Messages per successful journey", "messagesPerSuccess.all", mps.get("all"), Figures.number(mps.get("all")));
+            row("Messages per successful journey", "messagesPerSuccess.all", mps.get("all"), Figures.number(mps.get("all")),
+                    "messagesPerSuccess");
         }
         new TreeMap<>(mps).forEach((channel, v) -> {
             if (!channel.equals("all")) {
@@ -99,6 +114,20 @@ final class RunReportPage {
             }
         });
         b.append("</table>\n");
+    }
+
+    /** Why the figures below are not a result: above everything else, in red. */
+    private void problems() {
+        if (s.problems() == null || s.problems().isEmpty()) {
+            return;
+        }
+        b.append("<div class=\"invalid\" data-key=\"valid\" data-value=\"false\"><b>Not a result.</b> "
+                + "The figures below are shown for diagnosis only:<ul>\n");
+        for (RunSummary.RunProblem p : s.problems()) {
+            b.append("<li><b>").append(Html.esc(p.kind().id())).append("</b>: ").append(Html.esc(p.message()))
+                    .append("</li>\n");
+        }
+        b.append("</ul></div>\n");
     }
 
     private void warnings() {
@@ -236,6 +265,39 @@ final class RunReportPage {
         b.append("<tr><td>").append(Html.esc(label)).append("</td>");
         cell(key, value, text);
         b.append("</tr>\n");
+    }
+
+    /** A headline row with the figure's 95 % interval and sample size from the summary's estimates. */
+    private void row(String label, String key, Number value, String text, String estimate) {
+        b.append("<tr><td>").append(Html.esc(label)).append("</td>");
+        cell(key, value, text);
+        Estimate e = s.estimate(estimate);
+        b.append("<td class=\"num\" data-estimate=\"").append(Html.esc(estimate)).append("\">");
+        if (e != null && e.hasInterval()) {
+            b.append(Html.esc(shown(estimate, e.low()))).append(" – ").append(Html.esc(shown(estimate, e.high())))
+                    .append(" <small>(n = ").append(Html.esc(Figures.number(e.n())))
+                    .append(Estimate.REPLICATIONS.equals(e.method()) ? " replications" : "").append(")</small>");
+        } else if (e != null) {
+            b.append("<small>none (").append(e.n() <= 1 ? "one replication" : "n = " + e.n()).append(")</small>");
+        }
+        b.append("</td></tr>\n");
+    }
+
+    /** An interval end in the figure's own unit. */
+    private static String shown(String estimate, double v) {
+        if (estimate.startsWith("timeToSignInMs")) {
+            return Figures.duration(v);
+        }
+        if (estimate.equals("sendAmplification")) {
+            return Figures.times(v);
+        }
+        if (estimate.equals("goodput")) {
+            return Figures.perSecond(v);
+        }
+        if (estimate.equals("messagesPerSuccess")) {
+            return Figures.number(v);
+        }
+        return Figures.percent(v);
     }
 
     private void cell(String key, Number value, String text) {
