@@ -24,14 +24,16 @@ class InjectionTest {
         // the users of sub-second steps).
         var steps = OtpSimulation.injection(RAMP_THEN_FLAT, 60);
         assertEquals(5, steps.size());
-        assertEquals("RampOpenInjection(180,1500000000 nanoseconds)", steps.get(4).asScala().toString());
+        // Read through Gatling's own step interface (users, duration), not its toString().
+        assertEquals(180, steps.get(4).asScala().users());
+        assertEquals(1_500_000_000L, steps.get(4).asScala().duration().toNanos());
         long users = 0;
+        long nanos = 0;
         for (var s : steps) {
-            String d = s.asScala().toString(); // e.g. RampOpenInjection(120,1 second)
-            if (d.startsWith("RampOpenInjection(")) {
-                users += Long.parseLong(d.substring("RampOpenInjection(".length(), d.indexOf(',')));
-            }
+            users += s.asScala().users();
+            nanos += s.asScala().duration().toNanos();
         }
         assertEquals(630, users);
+        assertEquals(5_500_000_000L, nanos, "5.5 real seconds in all");
     }
 }
