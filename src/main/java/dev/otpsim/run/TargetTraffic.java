@@ -116,8 +116,9 @@ public final class TargetTraffic {
             for (Map.Entry<String, Map<String, Long>> kind : unanswered.entrySet()) {
                 long of = asked.getOrDefault(kind.getKey(), 0L);
                 for (Map.Entry<String, Long> why : kind.getValue().entrySet()) {
+                    String noun = kind.getKey().equals(VERIFY) ? "verification" : kind.getKey();
                     parts.add(why.getKey() + " at " + target + " for " + String.format(Locale.ROOT, "%,d of %,d %s",
-                            why.getValue(), of, of == 1 ? kind.getKey() : kind.getKey() + "s"));
+                            why.getValue(), of, of == 1 ? noun : noun + "s"));
                 }
             }
             return String.join("; ", parts);
