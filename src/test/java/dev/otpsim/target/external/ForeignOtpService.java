@@ -62,6 +62,9 @@ final class ForeignOtpService implements AutoCloseable {
     final AtomicInteger neverIssuedRejected = new AtomicInteger();
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger deliveryFailures = new AtomicInteger();
+    /** Codes it burned after three strikes (answered 403), and answers "no active code" after a burn (400). */
+    final AtomicInteger burned = new AtomicInteger();
+    final AtomicInteger noActiveCode = new AtomicInteger();
     /** Raw query strings of verify requests, to check per-person paths. */
     final List<String> verifyQueries = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -169,8 +172,10 @@ final class ForeignOtpService implements AutoCloseable {
             } else if (a.current == null) {
                 status = 400;
                 body = "{\"error\":\"no_active_code\"}";
+                noActiveCode.incrementAndGet();
             } else if (++a.failures >= MAX_FAILURES) {
                 a.current = null; // three strikes: the code is deleted, ask for a new one
+                burned.incrementAndGet();
                 status = 403;
                 body = "{\"error\":\"too_many_attempts\"}";
             } else {
