@@ -25,13 +25,16 @@ public final class NoAnswer {
     /** A request whose failure was not reported (the count of unanswered requests exceeds the reasons told). */
     public static final String UNREPORTED = "no answer (reason not reported)";
 
-    private static final Pattern SERVER_ERROR = Pattern.compile("found (5\\d\\d)");
+    private static final Pattern SERVER_ERROR = Pattern.compile("(?:found|^answered) (5\\d\\d)");
     private static final int MAX_CHARS = 120;
 
     private NoAnswer() {
     }
 
-    /** The reason in a failure message, or the message itself (shortened) when it is none of the known ones. */
+    /**
+     * The reason in a failure message, or the message itself (shortened) when it is none of the
+     * known ones. A reason given back (with or without a hint after it) is that reason again.
+     */
     public static String reason(String failure) {
         if (failure == null || failure.isBlank()) {
             return UNREPORTED;
@@ -51,8 +54,12 @@ public final class NoAnswer {
                 || f.contains("timed out") || f.contains("read timeout")) {
             return REQUEST_TIMEOUT;
         }
-        if (f.contains("unknownhost") || f.contains("unresolved") || f.contains("name or service not known")) {
+        if (f.contains("unknownhost") || f.contains("unknown host") || f.contains("unresolved")
+                || f.contains("name or service not known")) {
             return UNKNOWN_HOST;
+        }
+        if (f.startsWith(UNREPORTED)) {
+            return UNREPORTED;
         }
         if (f.contains("connection reset") || f.contains("prematureclose") || f.contains("closed")
                 || f.contains("eof") || f.contains("broken pipe")) {

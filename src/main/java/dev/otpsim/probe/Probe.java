@@ -13,6 +13,7 @@ import dev.otpsim.distribution.Durations;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
+import dev.otpsim.http.NoAnswer;
 import dev.otpsim.http.TargetClient;
 import dev.otpsim.ledger.Classification;
 import dev.otpsim.ledger.Classifier;
@@ -369,14 +370,14 @@ public final class Probe {
             line("           ← " + (resp.status() < 0 ? "no response: " + resp.failure()
                     : resp.status() + "  " + shorten(resp.body())));
             if (resp.status() < 0 && unreachable == null) {
-                unreachable = resp.failure();
+                unreachable = NoAnswer.reason(resp.failure());
             }
             return resp;
         }
 
         void explain(TargetAnswer answer, TargetClient.Response resp, String rule) {
             if (resp.status() < 0) {
-                line("           outcome: error — the service could not be reached: " + resp.failure());
+                line("           outcome: error — the service could not be reached: " + NoAnswer.reason(resp.failure()));
             } else if (resp.status() >= 500) {
                 line("           outcome: error — the service failed with " + resp.status()
                         + " (server errors are errors whatever the rules say)");
@@ -526,7 +527,7 @@ public final class Probe {
             }
             if (unreachable != null) {
                 line("probe: the service at " + protocol.baseUrl() + " could not be reached (" + unreachable
-                        + "): start it, or correct target.external.base-url");
+                        + "): is it running? Start it, or correct target.external.base-url");
             }
         }
 

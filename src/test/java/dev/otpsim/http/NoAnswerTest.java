@@ -28,6 +28,15 @@ class NoAnswerTest {
     }
 
     @Test
+    void aReasonReadAgainIsTheSameReason() {
+        for (String r : java.util.List.of(NoAnswer.REFUSED, NoAnswer.CONNECT_TIMEOUT, NoAnswer.REQUEST_TIMEOUT,
+                NoAnswer.CLOSED, NoAnswer.UNKNOWN_HOST, NoAnswer.UNREPORTED, "answered 502")) {
+            assertEquals(r, NoAnswer.reason(r));
+            assertEquals(r, NoAnswer.reason(r + " (is the target running?)"));
+        }
+    }
+
+    @Test
     void jdkExceptionsWithoutMessages() {
         assertEquals("connection refused", NoAnswer.reason(new IOException(new ConnectException())));
         assertEquals("connection timed out", NoAnswer.reason(new HttpConnectTimeoutException("HTTP connect timed out")));

@@ -107,11 +107,11 @@ class ProbeTest {
         String o = r.out();
         assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
         assertTrue(o.contains("← no response: connection refused"), o);
-        assertTrue(o.contains("outcome: error — the service could not be reached: connection refused"), o);
+        assertTrue(o.contains("outcome: error — the service could not be reached: connection refused\n"), o);
         assertFalse(o.contains("add one"), "no advice to add a rule for a service that is down: " + o);
         assertFalse(o.contains("answers no rule matched"), o);
         assertTrue(o.contains("probe: the service at http://127.0.0.1:" + dead + " could not be reached (connection "
-                + "refused (is the target running?)): start it, or correct target.external.base-url"), o);
+                + "refused): is it running? Start it, or correct target.external.base-url"), o);
     }
 
     @Test
