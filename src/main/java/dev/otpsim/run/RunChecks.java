@@ -63,15 +63,28 @@ public final class RunChecks {
                     + "accepted, so nobody could sign in: " + (refused.isEmpty()
                     ? "the gateway refused nothing either, so nothing was handed to it at all"
                     : "the gateway refused " + GatewayRefusals.Refusal.describe(refused))
-                    + " — check where and how the target delivers its codes"
-                    + (plan.externalTarget() ? " (gateway http://" + plan.scenario().gateway().host() + ":"
-                    + plan.scenario().gateway().port() + ": POST /messages or the Twilio-shaped path; SMTP "
-                    + plan.scenario().gateway().host() + ":" + plan.scenario().gateway().smtpPort() + ")" : "")));
+                    + " — check where and how the target delivers its codes" + gatewayAddresses(plan)));
         }
         if (journeys == 0) {
             out.add(problem("no journey started: the load starts none (check load.rate and load.duration)"));
         }
         return out;
+    }
+
+    /** Where an external target must hand its codes over: the gateway's fixed ports (an ephemeral one is no address). */
+    private static String gatewayAddresses(RunPlan plan) {
+        if (!plan.externalTarget()) {
+            return "";
+        }
+        var g = plan.scenario().gateway();
+        List<String> where = new ArrayList<>();
+        if (g.port() > 0) {
+            where.add("gateway http://" + g.host() + ":" + g.port() + ": POST /messages or the Twilio-shaped path");
+        }
+        if (g.smtpPort() > 0) {
+            where.add("SMTP " + g.host() + ":" + g.smtpPort());
+        }
+        return where.isEmpty() ? "" : " (" + String.join("; ", where) + ")";
     }
 
     private static RunSummary.RunProblem problem(String message) {
