@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class GatlingFailures extends AppenderBase<ILoggingEvent> implements AutoCloseable {
-    /** Where Gatling 3.16 reports a failed request ({@code DefaultStatsProcessor}, at debug level). */
-    static final String LOGGER = "io.gatling.http.engine.response";
+    /**
+     * Where Gatling 3.16 reports a failed request, at debug level. This one logger only: debug on its
+     * package would also switch on Gatling's HTTP tracing (decided once per JVM, from the
+     * {@code HttpTracing} logger), which keeps every request's body for dumps.
+     */
+    static final String LOGGER = "io.gatling.http.engine.response.DefaultStatsProcessor";
     /** Its message pattern; arguments: request name, user id, failure. */
     static final String FAILED = "Request '{}' failed for user {}: {}";
     /** OtpSimulation's request names, as the kinds TargetTraffic counts; warm-up requests are not the run's. */

@@ -25,6 +25,8 @@ class GatlingFailuresTest {
         TargetProtocol p = traffic.counting(new ReferenceProtocol("http://127.0.0.1:9000"));
         assertFalse(GATLING.isDebugEnabled(), "quiet outside a run");
         try (GatlingFailures f = GatlingFailures.attach(traffic)) {
+            // Gatling decides once per JVM from this logger whether to keep every body for HTTP dumps: not here.
+            assertFalse(LoggerFactory.getLogger("io.gatling.http.engine.response.HttpTracing").isDebugEnabled());
             GATLING.debug(GatlingFailures.FAILED, "send code", 7L,
                     "i.n.c.AbstractChannel$AnnotatedConnectException: Connection refused: /127.0.0.1:9000");
             GATLING.debug(GatlingFailures.FAILED, "warm-up send", 8L, "Connection refused"); // not the run's
