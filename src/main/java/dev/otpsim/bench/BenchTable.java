@@ -52,7 +52,7 @@ final class BenchTable {
                     p.cpuMsPerJourney(), p.coresUsed(), p.completedPerSecond(), p.offeredPerSecond(), p.journeys(),
                     p.failedJourneys()));
         }
-        b.append(String.format(Locale.ROOT, "%nSPEC performance goals%n"));
+        b.append(String.format(Locale.ROOT, "%nperformance goals%n"));
         for (BenchResult.Goal g : r.goals()) {
             b.append(String.format(Locale.ROOT, "  %-44s %-8s %s%n", g.goal(),
                     g.met() == null ? "n/a" : g.met() ? "met" : "NOT MET", g.measured()));

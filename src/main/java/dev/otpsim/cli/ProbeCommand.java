@@ -9,6 +9,9 @@ import dev.otpsim.probe.Probe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +23,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code otpsim probe <scenario>}: one person's journey through the scenario's external target,
- * printed step by step, to get {@code target.external} right before sending load.
+ * printed step by step, to get {@code target.external} right before sending load; with
+ * {@code --exhaust-attempts}, the path to a lock instead.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Send one person's journey through the scenario's external target (target.external) and print "
                 + "each step: request, response, the message the gateway received, the mapped outcome and the "
                 + "ledger's classification. The gateway listens on the scenario's gateway ports.",
-            "Exit 0 when the person signed in, 1 when not, 2 on bad input."})
+            "With --exhaust-attempts: wrong codes until the service stops taking attempts (locked, or the code "
+                + "burned), then the right code, then a resend and its code, to check the mapping of those answers.",
+            "Exit 0 when the person signed in (--exhaust-attempts: every answer was mapped and the service stopped "
+                + "taking attempts), 1 when not (also when the service could not be reached or no code reached the "
+                + "gateway), 2 on bad input."})
 final class ProbeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "scenario with a target.external section")
@@ -39,6 +47,17 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--wrong-code-first",
             description = "type a deliberately wrong code before the right one, to check the rejection's mapping")
     boolean wrongCodeFirst;
+
+    @Option(names = "--exhaust-attempts",
+            description = "the lock path: wrong codes until the service answers locked or code-dead (at most "
+                    + "target.external.expected.max-attempts + 1, else 20), then the right code, then a resend and "
+                    + "its code; every answer printed with the rule that mapped it")
+    boolean exhaustAttempts;
+
+    @Option(names = "--message-wait", paramLabel = "DURATION", defaultValue = "10s",
+            description = "real time to wait for a message at the gateway after the target accepted a send, before "
+                    + "saying none came and listing what the gateway refused (default ${DEFAULT-VALUE})")
+    String messageWait;
 
     @Option(names = "--with-carriers",
             description = "deliver through the scenario's carrier fault model (default: codes arrive at once)")
@@ -74,9 +93,25 @@ final class ProbeCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
+        Duration wait;
         try {
-            JourneyOutcome outcome = new Probe(s, out).perfectCarriers(!withCarriers).wrongCodeFirst(wrongCodeFirst)
-                    .run(person);
+            wait = ConfigFactory.parseString("d = \"" + messageWait.replace("\"", "") + "\"").getDuration("d");
+        } catch (ConfigException e) {
+            wait = Duration.ZERO;
+        }
+        if (wait.isZero() || wait.isNegative()) {
+            err.println("otpsim probe: --message-wait: expected a positive duration such as 10s or 1m, got \""
+                    + messageWait + "\"");
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        try {
+            Probe probe = new Probe(s, out).perfectCarriers(!withCarriers).wrongCodeFirst(wrongCodeFirst)
+                    .messageWait(wait);
+            if (exhaustAttempts) {
+                return probe.exhaustAttempts(person).passed() ? Main.OK : Main.THRESHOLDS_FAILED;
+            }
+            JourneyOutcome outcome = probe.run(person);
             return outcome == JourneyOutcome.SUCCESS ? Main.OK : Main.THRESHOLDS_FAILED;
         } catch (IllegalArgumentException e) {
             err.println("otpsim probe: " + e.getMessage());

@@ -85,15 +85,7 @@ public final class TargetClient {
 
     /** One readable phrase for a request that got no answer: the JDK's exceptions often carry no message. */
     static String describe(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return "connection refused (is the target running?)";
-            }
-            if (t instanceof java.net.http.HttpTimeoutException) {
-                return "no answer within the request timeout";
-            }
-        }
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String reason = NoAnswer.reason(e);
+        return reason.equals(NoAnswer.REFUSED) ? reason + " (is the target running?)" : reason;
     }
 }

@@ -22,6 +22,7 @@ import dev.otpsim.run.RunOptions;
 import dev.otpsim.run.RunOutput;
 import dev.otpsim.run.RunPlan;
 import dev.otpsim.run.RunResult;
+import dev.otpsim.run.TargetTraffic;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.target.OtpService;
 import dev.otpsim.target.ReferenceProtocol;
@@ -109,6 +110,7 @@ public final class GatlingEngine {
                     RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
             TargetProtocol protocol = startTarget(scenario, clock, gateway, running);
+            TargetTraffic traffic = new TargetTraffic(); // requests with no answer, by reason: a dead target named
 
             WindowWriter windows = new WindowWriter(metrics, runDir, carriers::backlog, System.currentTimeMillis());
             running.add(windows);
@@ -121,11 +123,12 @@ public final class GatlingEngine {
             Runnable partialSummary = () -> output.writeSummary(SummaryBuilder.build(partialInfo,
                     new SummaryBuilder.Replication(plan.seed(), metrics.totals(), clock.nowMillis(),
                             new StormDetector(scenario.metrics()).detect(windows.windows(), triggers)),
-                    plan.faults(), scenario.thresholds(), List.of()));
+                    plan.faults(), scenario.thresholds(), List.of()).withGatewayRefusals(gateway.refusals().snapshot()));
             startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger,
                     partialSummary);
 
-            RunContext.install(new RunContext(clock, plan, ledger, handsets, metrics, protocol, scenario.load(),
+            RunContext.install(new RunContext(clock, plan, ledger, handsets, metrics, traffic.counting(protocol),
+                    scenario.load(),
                     scenario.pollMillis(), maxRealMillis, journeyCounter,
                     // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
                     external != null || !options.warmUp() ? 0 : WARMUP_JOURNEYS));
@@ -135,8 +138,10 @@ public final class GatlingEngine {
                         + (external != null ? " (external)" : "") + ", gateway " + gateway.httpUri()
                         + " (smtp " + gateway.smtpPort() + "), results in " + runDir);
             }
-            GatlingLauncher.run(runDir.resolve(RunOutput.GATLING), scenario.name(), !options.progress(),
-                    !options.writeHtml());
+            try (GatlingFailures failures = GatlingFailures.attach(traffic)) {
+                GatlingLauncher.run(runDir.resolve(RunOutput.GATLING), scenario.name(), !options.progress(),
+                        !options.writeHtml());
+            }
             ticker.shutdown();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
 
@@ -159,8 +164,9 @@ public final class GatlingEngine {
             }
             List<SummaryBuilder.Replication> reps = List.of(
                     new SummaryBuilder.Replication(plan.seed(), metrics.totals(), endMillis, storms));
+            List<dev.otpsim.carrier.gateway.GatewayRefusals.Refusal> refused = gateway.refusals().snapshot();
             RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
-                    RunChecks.noResult(reps, plan));
+                    RunChecks.noResult(reps, plan, traffic.snapshot(), refused)).withGatewayRefusals(refused);
             output.writeSummary(summary);
             dev.otpsim.metrics.ReplicationTable.write(output.file(RunOutput.REPLICATIONS), info, reps, plan.faults());
             output.finish(Map.of("timeScale", Double.toString(scenario.timeScale())));

@@ -58,6 +58,9 @@ import java.util.Map;
  * @param warnings              what makes figures less trustworthy without invalidating them (e.g. partial)
  * @param carrierFaults         the scenario's outage windows and capacity drops: what may trigger a storm
  * @param definitions           how the subtle figures are counted, in words (dating, precedence)
+ * @param gatewayRefusals       what the carrier gateway refused (wrong path, no code in the text, SMTP
+ *                              refusals), by via, request, status and reason, the most frequent first;
+ *                              empty when the run had no gateway listener (virtual time)
  */
 public record RunSummary(
         String scenario,
@@ -103,7 +106,8 @@ public record RunSummary(
         List<ThresholdResult> thresholds,
         List<String> warnings,
         List<CarrierFault> carrierFaults,
-        Map<String, String> definitions) {
+        Map<String, String> definitions,
+        List<dev.otpsim.carrier.gateway.GatewayRefusals.Refusal> gatewayRefusals) {
 
     public static final String VIRTUAL = "virtual";
     public static final String GATLING = "gatling";
@@ -116,7 +120,8 @@ public record RunSummary(
                 selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
-                unknownRecipients, estimates, List.copyOf(results), warnings, carrierFaults, definitions);
+                unknownRecipients, estimates, List.copyOf(results), warnings, carrierFaults, definitions,
+                gatewayRefusals);
     }
 
     /** This summary with more problems: any problem makes it invalid. */
@@ -132,7 +137,8 @@ public record RunSummary(
                 selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
-                unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions);
+                unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions,
+                gatewayRefusals);
     }
 
     /** This summary with these warnings instead of its own. */
@@ -143,7 +149,19 @@ public record RunSummary(
                 selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
-                unknownRecipients, estimates, thresholds, List.copyOf(replaced), carrierFaults, definitions);
+                unknownRecipients, estimates, thresholds, List.copyOf(replaced), carrierFaults, definitions,
+                gatewayRefusals);
+    }
+
+    /** This summary with what the carrier gateway refused during the run. */
+    public RunSummary withGatewayRefusals(List<dev.otpsim.carrier.gateway.GatewayRefusals.Refusal> refused) {
+        return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
+                simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount,
+                staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
+                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
+                targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
+                unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions, List.copyOf(refused));
     }
 
     /** Whether a problem of this kind is among the summary's problems. */

@@ -169,7 +169,7 @@ public final class SummaryBuilder {
                 m.sendsWithoutCode(), first.storms(), percentiles(m.timeToSignIn(), 1), delivery, perSuccess,
                 successes / simSeconds, journeys / simSeconds, disagreementCount, m.disagreements(), http, lag, lost,
                 m.duplicated(), m.unknownRecipients(), estimates(pooled, reps), List.of(), List.copyOf(warnings),
-                List.copyOf(faults), DEFINITIONS);
+                List.copyOf(faults), DEFINITIONS, List.of());
         List<RunSummary.ThresholdResult> results = new ArrayList<>();
         for (Threshold t : thresholds) {
             results.add(t.evaluate(draft));

@@ -49,6 +49,7 @@ public final class Html {
             .headline td:first-child{color:#444}
             .pass{color:#1b7f3b;font-weight:bold} .fail{color:#c62828;font-weight:bold}
             .warning{background:#fff4e5;border-left:4px solid #e08a00;padding:.4em 1em;margin:1em 0}
+            .problem{background:#fdecea;border-left:4px solid #c62828;padding:.4em 1em;margin:1em 0}
             .best{background:#e3f4e7;font-weight:bold}
             figure{margin:1.2em 0} figcaption{color:#444;font-size:.92em;max-width:900px}
             img{border:1px solid #eee;max-width:100%;height:auto}

@@ -54,6 +54,7 @@ final class RunReportPage {
         storms();
         chartsSection();
         alsoMeasured();
+        unmatched();
         scenarioSection();
         b.append("<p class=\"note\">All durations are simulated time unless marked real. Rebuild this page from the run's raw files with <code>otpsim report ")
                 .append(Html.esc(run.dir().getFileName())).append("</code>.</p>\n</body></html>\n");
@@ -121,13 +122,57 @@ final class RunReportPage {
         if (s.problems() == null || s.problems().isEmpty()) {
             return;
         }
-        b.append("<div class=\"invalid\" data-key=\"valid\" data-value=\"false\"><b>Not a result.</b> "
-                + "The figures below are shown for diagnosis only:<ul>\n");
+        b.append("<div class=\"problem\"><b>Not a result</b> — the figures below are shown for diagnosis "
+                + "only:<ul>\n");
         for (RunSummary.RunProblem p : s.problems()) {
             b.append("<li><b>").append(Html.esc(p.kind().id())).append("</b>: ").append(Html.esc(p.message()))
                     .append("</li>\n");
         }
         b.append("</ul></div>\n");
+    }
+
+    /**
+     * What the conversation with the target did not match: answers no rule of the external target's
+     * mapping matched ({@code unmatched-answers.json}), and what the carrier gateway refused.
+     */
+    private void unmatched() {
+        Map<String, Long> answers = UnmatchedAnswers.read(run.dir());
+        List<dev.otpsim.carrier.gateway.GatewayRefusals.Refusal> refused =
+                s.gatewayRefusals() == null ? List.of() : s.gatewayRefusals();
+        if (answers == null && refused.isEmpty()) {
+            return; // the embedded target and a gateway that refused nothing: nothing to show
+        }
+        b.append("<h2>Unmatched answers and refused messages</h2>\n");
+        if (answers != null) {
+            long total = answers.values().stream().mapToLong(Long::longValue).sum();
+            b.append("<p class=\"note\">Answers of the target no rule of <code>target.external.outcomes</code> matched "
+                    + "(each became an <code>error</code>; from <code>unmatched-answers.json</code>). Add a rule for "
+                    + "each, or check it with <code>otpsim probe</code>.</p>\n");
+            if (answers.isEmpty()) {
+                b.append("<p class=\"unmatched\">None: the mapping covered every answer.</p>\n");
+            } else {
+                // Not in summary.json, so no data-key: the file beside it is the source.
+                b.append("<table class=\"unmatched\"><tr><th>request and status</th><th>answers</th></tr>\n");
+                new TreeMap<>(answers).forEach((k, n) -> b.append("<tr><td><code>").append(Html.esc(k))
+                        .append("</code></td><td class=\"num\">").append(Figures.number(n)).append("</td></tr>\n"));
+                b.append("<tr><td>all</td><td class=\"num\">").append(Figures.number(total)).append("</td></tr>\n");
+                b.append("</table>\n");
+            }
+        }
+        if (!refused.isEmpty()) {
+            b.append("<p class=\"note\">Messages the carrier gateway refused: whatever is here never reached a "
+                    + "person. A wrong path, a body in a shape the gateway does not read, or a text with no code.</p>\n"
+                    + "<table><tr><th>via</th><th>request</th><th>status</th><th>reason</th><th>count</th></tr>\n");
+            for (int i = 0; i < refused.size(); i++) {
+                var r = refused.get(i);
+                b.append("<tr><td>").append(Html.esc(r.via())).append("</td><td><code>").append(Html.esc(r.request()))
+                        .append("</code></td><td>").append(r.status()).append("</td><td>").append(Html.esc(r.reason()))
+                        .append("</td>");
+                cell("gatewayRefusals." + i + ".count", r.count(), Figures.number(r.count()));
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n");
+        }
     }
 
     private void warnings() {

@@ -1,16 +1,22 @@
 package dev.otpsim.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.run.RunResult;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run against a target that is down ends promptly, every journey an error — never a hang. */
+/**
+ * A run against a target that is down ends promptly, every journey an error — never a hang — and
+ * is no result: exit 3, with the cause in words on the console, in summary.json and on the page.
+ */
 @Tag("slow")
 class TargetDownTest {
 
@@ -25,7 +31,7 @@ class TargetDownTest {
         int deadPort = freePort();
         int gatewayPort = freePort();
         long start = System.nanoTime();
-        RunSummary s = RunFixture.run(dir, """
+        RunResult r = RunFixture.run(dir, """
                 name = target-down
                 seed = 1
                 time-scale = 1
@@ -39,11 +45,21 @@ class TargetDownTest {
                 }
                 people.profile { give-up-after = 2m }
                 load { rate = 5, duration = 4s }
-                """.formatted(gatewayPort, deadPort)).summary();
+                """.formatted(gatewayPort, deadPort));
+        RunSummary s = r.summary();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(20, s.journeys());
         assertEquals(20L, s.outcomes().get("error"), s.outcomes().toString());
         assertEquals(0, s.sends());
         assertTrue(seconds < 30, "took " + seconds + " s: a dead target must not make the run wait out patience");
+
+        assertEquals(RunResult.RUN_FAILED, r.exitCode(), "a run with no result exits 3");
+        assertFalse(s.valid());
+        assertEquals(1, s.problems().size(), s.problems()::toString);
+        // Each person asked once and gave up on the error: 20 sends, all refused.
+        assertEquals("every journey (20) ended in error: connection refused at http://127.0.0.1:" + deadPort
+                + " for 20 of 20 sends", s.problems().get(0).message());
+        String json = Files.readString(r.runDir().resolve("summary.json"));
+        assertTrue(json.contains("connection refused at http://127.0.0.1:" + deadPort + " for 20 of 20 sends"), json);
     }
 }

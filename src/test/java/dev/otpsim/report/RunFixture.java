@@ -196,7 +196,9 @@ public final class RunFixture {
                         new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)),
                 List.of("send requests took 900 ms real at p99 from when they were due <fixture>"),
                 List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)),
-                dev.otpsim.metrics.SummaryBuilder.DEFINITIONS);
+                dev.otpsim.metrics.SummaryBuilder.DEFINITIONS,
+                List.of(new dev.otpsim.carrier.gateway.GatewayRefusals.Refusal("http", "POST /wrong/<path>", 404,
+                        "not_found", 5)));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("scenario.conf"), scenarioText);
         Files.writeString(dir.resolve("run-info.json"), """

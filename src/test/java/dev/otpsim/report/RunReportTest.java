@@ -70,6 +70,47 @@ class RunReportTest {
     }
 
     @Test
+    void listsWhatTheGatewayRefusedAndTheAnswersNoRuleMatched(@TempDir Path dir) throws Exception {
+        // The fixture's gateway refused 5 posts to a wrong path: listed, escaped, and equal to summary.json.
+        assertTrue(html.contains("<h2>Unmatched answers and refused messages</h2>"), "a section for them");
+        assertTrue(html.contains("<code>POST /wrong/&lt;path&gt;</code>"), "the refused path, escaped");
+        assertEquals("5", TestPages.figures(html).get("gatewayRefusals.0.count"));
+        assertFalse(html.contains("class=\"unmatched\""), "the fixture's run wrote no unmatched-answers.json");
+
+        RunFixture f = new RunFixture();
+        f.gatling = false;
+        f.write(dir);
+        Files.writeString(dir.resolve("unmatched-answers.json"), "{\"verify 418\": 3, \"send no response or 5xx\": 2}");
+        String page = Files.readString(RunReport.write(dir));
+        assertTrue(page.contains("<code>verify 418</code></td><td class=\"num\">3</td>"), page);
+        assertTrue(page.contains("<td>all</td><td class=\"num\">5</td>"), "the total");
+
+        Files.writeString(dir.resolve("unmatched-answers.json"), "{}");
+        assertTrue(Files.readString(RunReport.write(dir)).contains("None: the mapping covered every answer."));
+    }
+
+    @Test
+    void aRunThatIsNoResultSaysSoAboveTheFigures(@TempDir Path dir) throws Exception {
+        RunFixture f = new RunFixture();
+        f.gatling = false;
+        f.write(dir);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode summary =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("summary.json").toFile());
+        summary.put("valid", false);
+        summary.putArray("problems").addObject().put("kind", "no-result")
+                .put("message", "every journey (20) ended in error: connection refused at http://127.0.0.1:9 for 20 of 20 sends");
+        json.writeValue(dir.resolve("summary.json").toFile(), summary);
+        String page = Files.readString(RunReport.write(dir));
+        int box = page.indexOf("<div class=\"problem\"><b>Not a result</b>");
+        assertTrue(box > 0, "a problem box");
+        assertTrue(box < page.indexOf("<h2>Headline</h2>"), "above the figures");
+        assertTrue(page.contains("<b>no-result</b>: every journey (20) ended in error: connection refused at "
+                + "http://127.0.0.1:9 for 20 of 20 sends"), page);
+        assertFalse(html.contains("Not a result"), "a good run has no such box");
+    }
+
+    @Test
     void showsTheScenarioAsRunEscaped() {
         assertTrue(html.contains("synthetic run for report tests &lt;with markup &amp; quotes&gt;"));
         assertFalse(html.contains("<with markup"), "text from files must be escaped");

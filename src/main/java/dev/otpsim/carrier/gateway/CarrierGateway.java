@@ -4,6 +4,7 @@ import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.carrier.DeliveryEvents;
 import dev.otpsim.clock.SimClock;
 import dev.otpsim.handset.Handsets;
+import dev.otpsim.http.HttpLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.util.function.Consumer;
@@ -26,11 +27,21 @@ public final class CarrierGateway implements AutoCloseable {
     private final HttpGateway http;
     private final SmtpGateway smtp;
     private final MessageIntake intake;
+    private final GatewayRefusals refusals;
 
-    private CarrierGateway(HttpGateway http, SmtpGateway smtp, MessageIntake intake) {
+    private CarrierGateway(HttpGateway http, SmtpGateway smtp, MessageIntake intake, GatewayRefusals refusals) {
         this.http = http;
         this.smtp = smtp;
         this.intake = intake;
+        this.refusals = refusals;
+    }
+
+    /**
+     * What both sides refused so far (wrong paths, bodies with no code, SMTP refusals), by reason
+     * and path: when no code reaches the gateway, this says why.
+     */
+    public GatewayRefusals refusals() {
+        return refusals;
     }
 
     /** Where both protocols hand messages over; an in-JVM target may hand over here directly. */
@@ -48,10 +59,12 @@ public final class CarrierGateway implements AutoCloseable {
                                        DeliveryEvents events, Consumer<CarrierMessage> carriers) throws IOException {
         MessageIntake intake = new MessageIntake(new CodeExtractor(spec.codePattern()), clock, handsets, policy,
                 events, carriers);
-        HttpGateway http = HttpGateway.start(spec.host(), spec.port(), intake, handsets);
+        GatewayRefusals refusals = new GatewayRefusals();
+        HttpGateway http = HttpGateway.start(spec.host(), spec.port(), intake, handsets,
+                HttpLimits.defaults(HttpGateway.MAX_BODY_BYTES), refusals);
         try {
-            SmtpGateway smtp = SmtpGateway.start(spec.host(), spec.smtpPort(), intake);
-            return new CarrierGateway(http, smtp, intake);
+            SmtpGateway smtp = SmtpGateway.start(spec.host(), spec.smtpPort(), intake, SmtpLimits.DEFAULTS, refusals);
+            return new CarrierGateway(http, smtp, intake, refusals);
         } catch (IOException | RuntimeException e) {
             http.close();
             throw e;

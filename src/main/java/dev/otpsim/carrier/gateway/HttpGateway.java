@@ -58,11 +58,13 @@ public final class HttpGateway implements AutoCloseable {
 
     private final MessageIntake intake;
     private final Handsets handsets;
+    private final GatewayRefusals refusals;
     private BoundedHttpServer server;
 
-    private HttpGateway(MessageIntake intake, Handsets handsets) {
+    private HttpGateway(MessageIntake intake, Handsets handsets, GatewayRefusals refusals) {
         this.intake = intake;
         this.handsets = handsets;
+        this.refusals = refusals;
     }
 
     /** Binds {@code host:port} (0 = ephemeral) and starts serving. */
@@ -73,10 +75,24 @@ public final class HttpGateway implements AutoCloseable {
     /** As above, with connection limits of one's own (e.g. short timeouts in a test). */
     public static HttpGateway start(String host, int port, MessageIntake intake, Handsets handsets, HttpLimits limits)
             throws IOException {
-        HttpGateway gateway = new HttpGateway(intake, handsets);
+        return start(host, port, intake, handsets, limits, new GatewayRefusals());
+    }
+
+    /** As above, counting every request it refuses in {@code refusals} (by method, path, status and reason). */
+    public static HttpGateway start(String host, int port, MessageIntake intake, Handsets handsets, HttpLimits limits,
+                                    GatewayRefusals refusals) throws IOException {
+        HttpGateway gateway = new HttpGateway(intake, handsets, refusals);
         gateway.server = BoundedHttpServer.start("gateway-http", new InetSocketAddress(host, port), limits,
-                HANDLER_THREADS, gateway::handle, (status, error, message) -> json(status, error(error, message)));
+                HANDLER_THREADS, gateway::handle, (status, error, message) -> {
+                    refusals.httpServer(status, error);
+                    return json(status, error(error, message));
+                });
         return gateway;
+    }
+
+    /** What this side refused so far. */
+    public GatewayRefusals refusals() {
+        return refusals;
     }
 
     public int port() {
@@ -91,10 +107,16 @@ public final class HttpGateway implements AutoCloseable {
         try {
             return route(ex);
         } catch (RejectedMessage e) {
-            return json(400, error(e.error(), e.getMessage()));
+            return refuse(ex, 400, e.error(), error(e.error(), e.getMessage()));
         } catch (RuntimeException e) {
-            return json(500, error("internal", "the gateway failed on this request: " + e));
+            return refuse(ex, 500, "internal", error("internal", "the gateway failed on this request: " + e));
         }
+    }
+
+    /** An answer that hands nothing over, counted by method, path, status and reason. */
+    private Response refuse(Request ex, int status, String reason, ObjectNode body) {
+        refusals.http(ex.method(), ex.path(), status, reason);
+        return json(status, body);
     }
 
     private Response route(Request ex) {
@@ -102,24 +124,24 @@ public final class HttpGateway implements AutoCloseable {
         String path = ex.path();
         if (path.equals("/messages")) {
             if (!method.equals("POST")) {
-                return methodNotAllowed("POST");
+                return methodNotAllowed(ex, "POST");
             }
             return postMessage(ex.body());
         }
         Matcher twilio = TWILIO.matcher(path);
         if (twilio.matches()) {
             if (!method.equals("POST")) {
-                return methodNotAllowed("POST");
+                return methodNotAllowed(ex, "POST");
             }
-            return postTwilio(ex.body(), twilio.group(1));
+            return postTwilio(ex, twilio.group(1));
         }
         if (path.startsWith("/handsets/") && path.length() > "/handsets/".length()) {
             if (!method.equals("GET")) {
-                return methodNotAllowed("GET");
+                return methodNotAllowed(ex, "GET");
             }
             return getHandset(path.substring("/handsets/".length()));
         }
-        return json(404, error("not_found", "no such endpoint: " + method + " " + path
+        return refuse(ex, 404, "not_found", error("not_found", "no such endpoint: " + method + " " + path
                 + " (try POST /messages, POST /2010-04-01/Accounts/{sid}/Messages.json, GET /handsets/{to})"));
     }
 
@@ -165,27 +187,27 @@ public final class HttpGateway implements AutoCloseable {
 
     // ---- Twilio-shaped -------------------------------------------------------------------------
 
-    private Response postTwilio(byte[] raw, String accountSid) {
+    private Response postTwilio(Request ex, String accountSid) {
         Map<String, String> form;
         try {
-            form = parseForm(new String(raw, StandardCharsets.UTF_8));
+            form = parseForm(new String(ex.body(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            return json(400, twilioError(20001, "the form body is not valid application/x-www-form-urlencoded: "
-                    + e.getMessage()));
+            return refuse(ex, 400, "malformed_form", twilioError(20001,
+                    "the form body is not valid application/x-www-form-urlencoded: " + e.getMessage()));
         }
         String to = form.get("To");
         String body = form.get("Body");
         if (to == null || to.isBlank()) {
-            return json(400, twilioError(21604, "A 'To' phone number is required."));
+            return refuse(ex, 400, "missing_to", twilioError(21604, "A 'To' phone number is required."));
         }
         if (body == null || body.isEmpty()) {
-            return json(400, twilioError(21602, "Message body is required."));
+            return refuse(ex, 400, "missing_body", twilioError(21602, "Message body is required."));
         }
         CarrierMessage m;
         try {
             m = intake.accept(Channel.SMS, to, body);
         } catch (RejectedMessage e) {
-            return json(400, twilioError(20001, e.getMessage()));
+            return refuse(ex, 400, e.error(), twilioError(20001, e.getMessage()));
         }
         String sid = String.format("SM%032x", m.id());
         ObjectNode reply = JSON.createObjectNode();
@@ -266,8 +288,9 @@ public final class HttpGateway implements AutoCloseable {
         return e;
     }
 
-    private static Response methodNotAllowed(String allowed) {
-        return json(405, error("method_not_allowed", "use " + allowed)).withHeader("Allow", allowed);
+    private Response methodNotAllowed(Request ex, String allowed) {
+        return refuse(ex, 405, "method_not_allowed", error("method_not_allowed", "use " + allowed))
+                .withHeader("Allow", allowed);
     }
 
     private static Response json(int status, JsonNode body) {

@@ -54,7 +54,13 @@ public final class SmtpGateway implements AutoCloseable {
 
     /** As above, with session limits of one's own (e.g. short timeouts in a test). */
     public static SmtpGateway start(String host, int port, MessageIntake intake, SmtpLimits limits) throws IOException {
-        SmtpSessions sessions = new SmtpSessions(limits);
+        return start(host, port, intake, limits, new GatewayRefusals());
+    }
+
+    /** As above, counting what it refuses (bad recipients, no code, too large, session limits) in {@code refusals}. */
+    public static SmtpGateway start(String host, int port, MessageIntake intake, SmtpLimits limits,
+                                    GatewayRefusals refusals) throws IOException {
+        SmtpSessions sessions = new SmtpSessions(limits, refusals);
         SMTPServer server = SMTPServer.port(port)
                 .bindAddress(InetAddress.getByName(host))
                 .hostName("otpsim-gateway")
@@ -67,7 +73,7 @@ public final class SmtpGateway implements AutoCloseable {
                 .sessionHandler(sessions)
                 .messageHandlerFactory(context -> {
                     sessions.progress(context);
-                    return new Transaction(intake, sessions, context);
+                    return new Transaction(intake, sessions, context, refusals);
                 })
                 .build();
         try {
@@ -99,12 +105,14 @@ public final class SmtpGateway implements AutoCloseable {
         private final MessageIntake intake;
         private final SmtpSessions sessions;
         private final MessageContext context;
+        private final GatewayRefusals refusals;
         private final List<String> recipients = new ArrayList<>();
 
-        Transaction(MessageIntake intake, SmtpSessions sessions, MessageContext context) {
+        Transaction(MessageIntake intake, SmtpSessions sessions, MessageContext context, GatewayRefusals refusals) {
             this.intake = intake;
             this.sessions = sessions;
             this.context = context;
+            this.refusals = refusals;
         }
 
         @Override
@@ -120,6 +128,7 @@ public final class SmtpGateway implements AutoCloseable {
                 to = to.substring(1, to.length() - 1);
             }
             if (to.isEmpty() || to.length() > MessageIntake.MAX_ADDRESS) {
+                refusals.smtp("RCPT", 553, "bad_recipient");
                 throw new RejectException(553, "5.1.3 bad recipient address");
             }
             recipients.add(to);
@@ -132,6 +141,7 @@ public final class SmtpGateway implements AutoCloseable {
             byte[] message = data.readNBytes(MAX_MESSAGE_BYTES + 1);
             if (message.length > MAX_MESSAGE_BYTES) {
                 String tooBig = "5.3.4 message larger than " + MAX_MESSAGE_BYTES + " bytes";
+                refusals.smtp("DATA", 552, "too_large");
                 if (discard(data, MAX_DISCARDED_BYTES)) {
                     throw new RejectException(552, tooBig);
                 }
@@ -146,6 +156,7 @@ public final class SmtpGateway implements AutoCloseable {
                     ids.add(m.id());
                 } catch (RejectedMessage e) {
                     // Same text for every recipient: if one has no code, none has.
+                    refusals.smtp("DATA", 554, e.error());
                     throw new RejectException(554, "5.6.0 " + e.getMessage());
                 }
             }

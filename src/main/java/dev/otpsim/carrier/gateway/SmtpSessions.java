@@ -21,7 +21,7 @@ import org.subethamail.smtp.server.SessionHandler;
  * own read timeout is reset by any command, NOOP included, so it alone cannot do this.
  *
  * <pre>{@code
- * SmtpSessions sessions = new SmtpSessions(limits);
+ * SmtpSessions sessions = new SmtpSessions(limits, new GatewayRefusals());
  * SMTPServer.port(0).sessionHandler(sessions).messageHandlerFactory(ctx -> { sessions.progress(ctx); ... });
  * }</pre>
  */
@@ -49,8 +49,11 @@ final class SmtpSessions implements SessionHandler, AutoCloseable {
         }
     }
 
-    SmtpSessions(SmtpLimits limits) {
+    private final GatewayRefusals refusals;
+
+    SmtpSessions(SmtpLimits limits, GatewayRefusals refusals) {
         this.limits = limits;
+        this.refusals = refusals;
     }
 
     @Override
@@ -59,6 +62,7 @@ final class SmtpSessions implements SessionHandler, AutoCloseable {
         synchronized (perClient) {
             int mine = perClient.getOrDefault(client, 0);
             if (mine >= limits.maxSessionsPerClient()) {
+                refusals.smtp("session", 421, "too_many_sessions");
                 return SessionAcceptance.failure(421, "4.7.0 too many sessions from " + client.getHostAddress()
                         + " (limit " + limits.maxSessionsPerClient() + "); try again later");
             }
@@ -107,8 +111,10 @@ final class SmtpSessions implements SessionHandler, AutoCloseable {
     private void check(Tracked t) {
         long now = System.nanoTime();
         if (now - t.startNanos >= limits.sessionTimeout().toNanos()) {
+            refusals.smtp("session", 421, "session_time_limit");
             end(t, "421 4.4.2 session time limit of " + show(limits.sessionTimeout()) + " reached; closing");
         } else if (now - t.progressNanos >= limits.idleTimeout().toNanos()) {
+            refusals.smtp("session", 421, "no_mail_transaction");
             end(t, "421 4.4.2 no mail transaction for " + show(limits.idleTimeout()) + "; closing");
         } else {
             schedule(t);

@@ -93,7 +93,15 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
                 problems.add(v.origin(), shown, "expected a non-empty list of values to try, e.g. [15s, 30s, 60s]");
                 continue;
             }
-            if (!base.hasPathOrNull(path)) {
+            boolean known;
+            try {
+                known = base.hasPathOrNull(path);
+            } catch (com.typesafe.config.ConfigException.BadPath bad) {
+                // e.g. "a.b#c": the quoted key is split on its dots, and '#' cannot stand in a path
+                problems.add(v.origin(), shown, "not a valid key path: " + bad.getMessage().replaceFirst("^[^:]*: ", ""));
+                continue;
+            }
+            if (!known) {
                 problems.add(v.origin(), shown, "not a key of the base scenario " + baseFile.getFileName()
                         + "; set it there first so every variant differs from the base only by this value");
                 continue;

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a submission of a code it had issued to that person but since replaced is "stale" in its eyes.
  */
 final class ForeignOtpService implements AutoCloseable {
-    enum Delivery { TWILIO, SMTP }
+    /** How codes are handed to the gateway; {@code WRONG_PATH} is a misconfigured provider URL (a JSON post the gateway answers 404). */
+    enum Delivery { TWILIO, SMTP, WRONG_PATH }
 
     static final int MAX_FAILURES = 3;
     static final long COOLDOWN_MILLIS = 1_000;
@@ -61,6 +62,9 @@ final class ForeignOtpService implements AutoCloseable {
     final AtomicInteger neverIssuedRejected = new AtomicInteger();
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger deliveryFailures = new AtomicInteger();
+    /** Codes it burned after three strikes (answered 403), and answers "no active code" after a burn (400). */
+    final AtomicInteger burned = new AtomicInteger();
+    final AtomicInteger noActiveCode = new AtomicInteger();
     /** Raw query strings of verify requests, to check per-person paths. */
     final List<String> verifyQueries = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -168,8 +172,10 @@ final class ForeignOtpService implements AutoCloseable {
             } else if (a.current == null) {
                 status = 400;
                 body = "{\"error\":\"no_active_code\"}";
+                noActiveCode.incrementAndGet();
             } else if (++a.failures >= MAX_FAILURES) {
                 a.current = null; // three strikes: the code is deleted, ask for a new one
+                burned.incrementAndGet();
                 status = 403;
                 body = "{\"error\":\"too_many_attempts\"}";
             } else {
@@ -189,7 +195,15 @@ final class ForeignOtpService implements AutoCloseable {
     private void deliver(String to, String code) {
         String text = "Your Foreign Corp sign-in code is " + code + ". Do not share it.";
         try {
-            if (delivery == Delivery.TWILIO) {
+            if (delivery == Delivery.WRONG_PATH) {
+                String json = "{\"channel\":\"sms\",\"to\":\"" + to + "\",\"body\":\"" + text + "\"}";
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
+                                + "/wrong/path")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 202) {
+                    deliveryFailures.incrementAndGet();
+                }
+            } else if (delivery == Delivery.TWILIO) {
                 String form = "To=" + enc(to) + "&From=" + enc("+15005550006") + "&Body=" + enc(text);
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
                                 + "/2010-04-01/Accounts/ACforeign/Messages.json"))

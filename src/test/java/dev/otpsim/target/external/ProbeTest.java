@@ -1,6 +1,7 @@
 package dev.otpsim.target.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otpsim.cli.Main;
@@ -100,6 +101,155 @@ class ProbeTest {
     }
 
     @Test
+    void aServiceThatIsDownIsSaidToBeUnreachableNotUnmapped() throws Exception {
+        int dead = freePort(); // nothing listens there
+        Result r = probe(scenario("http://127.0.0.1:" + dead, freePort(), VERIFY_OK));
+        String o = r.out();
+        assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
+        assertTrue(o.contains("← no response: connection refused"), o);
+        assertTrue(o.contains("outcome: error — the service could not be reached: connection refused\n"), o);
+        assertFalse(o.contains("add one"), "no advice to add a rule for a service that is down: " + o);
+        assertFalse(o.contains("answers no rule matched"), o);
+        assertTrue(o.contains("probe: the service at http://127.0.0.1:" + dead + " could not be reached (connection "
+                + "refused): is it running? Start it, or correct target.external.base-url"), o);
+    }
+
+    @Test
+    void whenNoCodeReachesTheGatewayTheProbeSaysSoSoonAndListsWhatTheGatewayRefused() throws Exception {
+        int port = freePort();
+        try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.WRONG_PATH, "phone", port, null,
+                Duration.ofMinutes(10))) {
+            // People would wait 30 s, then resend, and give up after 2 minutes: the probe must not.
+            String text = scenario(target.baseUri().toString(), port, VERIFY_OK)
+                    .replace("resend-wait = 5s, patience { type = fixed, value = 5s }",
+                            "resend-wait = 30s, patience { type = fixed, value = 30s }")
+                    .replace("give-up-after = 8s", "give-up-after = 2m");
+            Result r = probe(text, "--message-wait", "1s");
+            String o = r.out();
+            assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
+            assertTrue(o.contains("probe: no message reached the gateway within 1s (real) after the target accepted "
+                    + "the send"), o);
+            assertTrue(o.contains("probe: the gateway refused 1 post to /wrong/path (404 not_found)"), o);
+            assertTrue(o.contains("journey ended: error (no code reached the gateway)"), o);
+            assertFalse(o.contains("resend ("), "it stopped before the person's patience ran out: " + o);
+        }
+    }
+
+    @Test
+    void aServiceThatHandsNothingToTheGatewayIsToldWhereToSendItsCodes() throws Exception {
+        int elsewhere = freePort(); // the service posts to a port the probe's gateway does not listen on
+        try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", elsewhere,
+                null, Duration.ofMinutes(10))) {
+            Result r = probe(scenario(target.baseUri().toString(), freePort(), VERIFY_OK), "--message-wait", "1s");
+            String o = r.out();
+            assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
+            assertTrue(o.contains("probe: the gateway refused nothing either: nothing was handed to it at all"), o);
+        }
+    }
+
+    /** The foreign service burns a code after three wrong ones: "too many attempts", then "no active code". */
+    private static final String BURNS_CODES = """
+            { status = 200, outcome = accepted }
+            { status = 403, json { field = "error", equals = "too_many_attempts" }, outcome = code-dead }
+            { status = 400, json { field = "error", equals = "no_active_code" }, outcome = code-dead }
+            """;
+
+    @Test
+    void theLockPathChecksTheMappingOfTooManyAttemptsAndCodeGoneAnswers() throws Exception {
+        int port = freePort();
+        try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
+                Duration.ofMinutes(10))) {
+            String text = scenario(target.baseUri().toString(), port, BURNS_CODES).replace("outcomes {",
+                    "outcomes {\n send = [ { status = 200, outcome = accepted }, "
+                            + "{ status = 429, outcome = rate-limited, retry-after { json = \"retry_in_s\", unit = 1s } } ]");
+            Result r = probe(text, "--exhaust-attempts");
+            String o = r.out();
+            assertEquals(Main.OK, r.exit(), o + r.err());
+            assertTrue(o.contains("verify wrong code #1"), o);
+            assertTrue(o.contains("verify wrong code #3"), o);
+            assertFalse(o.contains("verify wrong code #4"), "it stopped when the service did: " + o);
+            assertTrue(o.contains("← 403  {\"error\":\"too_many_attempts\"}"), o);
+            assertTrue(o.contains("outcome: code-dead  (rule: status 403, json error = \"too_many_attempts\" → code-dead)"),
+                    o);
+            assertTrue(o.contains("probe: after 3 wrong codes the service answered code-dead"), o);
+            assertTrue(o.contains("← 400  {\"error\":\"no_active_code\"}"), "the right code, once burned: " + o);
+            assertTrue(o.contains("outcome: code-dead  (rule: status 400, json error = \"no_active_code\" → code-dead)"),
+                    o);
+            assertTrue(o.contains("ledger: code-dead"), o);
+            assertTrue(o.contains("resend (sms)"), o);
+            assertTrue(o.contains("verify the new code"), o);
+            assertTrue(o.contains("outcome: accepted  (rule: status 200 → accepted)"), "a new code works: " + o);
+            assertTrue(o.contains("probe: lock path mapped: every answer matched a rule; the service stopped taking "
+                    + "attempts with code-dead"), o);
+            assertEquals(1, target.accepted.get());
+        }
+    }
+
+    @Test
+    void aLockPathAnswerNoRuleMatchesFailsTheProbe() throws Exception {
+        int port = freePort();
+        try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
+                Duration.ofMinutes(10))) {
+            // No rule for the 403: the service's "too many attempts" would be an error in a run.
+            String text = scenario(target.baseUri().toString(), port, VERIFY_OK).replace(
+                    "{ status = 403, outcome = locked } ]", "]").replace("target.external {",
+                    "target.external {\n expected { max-attempts = 3, unknown-user = \"+1999{n:07d}\" }");
+            Result r = probe(text, "--exhaust-attempts");
+            String o = r.out();
+            assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o + r.err());
+            assertTrue(o.contains("outcome: error — no rule of target.external.outcomes matched this answer; add one"), o);
+            assertTrue(o.contains("verify wrong code #4"), "up to the declared limit + 1: " + o);
+            assertFalse(o.contains("verify wrong code #5"), o);
+            assertTrue(o.contains("probe: answers no rule matched: {verify 403=1}"), o);
+            assertTrue(o.contains("probe: lock path not complete"), o);
+        }
+    }
+
+    @Test
+    void theLockPathAgainstTheReferenceTargetEndsInALock() throws Exception {
+        int gatewayPort = freePort();
+        dev.otpsim.target.OtpService service = new dev.otpsim.target.OtpService(
+                dev.otpsim.target.TargetPolicy.defaults(), dev.otpsim.clock.ScaledClock.start(1),
+                new dev.otpsim.target.HttpGatewayOutbox(java.net.URI.create("http://127.0.0.1:" + gatewayPort)),
+                new java.security.SecureRandom());
+        try (dev.otpsim.target.TargetServer server = new dev.otpsim.target.TargetServer(service, "127.0.0.1", 0).start()) {
+            String text = """
+                    name = probe-reference
+                    target.external {
+                      base-url = "%s"
+                      identity { user = "u-{n}" }
+                      expected { max-attempts = 5, unknown-user = "ghost-{n}" }
+                      send   { path = "/otp/send",   json { user = "{user}", channel = "{channel}" } }
+                      verify { path = "/otp/verify", json { user = "{user}", code = "{code}" } }
+                      outcomes {
+                        send = [ { status = 202, outcome = accepted }
+                                 { status = 423, outcome = locked, retry-after { json = "retryAfterMs", unit = 1ms } }
+                                 { status = 429, outcome = rate-limited, retry-after { json = "retryAfterMs", unit = 1ms } } ]
+                        verify = [ { status = 200, outcome = accepted }
+                                   { status = 401, outcome = invalid }
+                                   { status = 410, outcome = expired }
+                                   { status = 423, outcome = locked, retry-after { json = "retryAfterMs", unit = 1ms } } ]
+                      }
+                    }
+                    gateway { port = %d }
+                    people.profile { resend-wait = 5s, give-up-after = 8s }
+                    load { rate = 1, duration = 1s }
+                    """.formatted(server.baseUri(), gatewayPort);
+            Result r = probe(text, "--exhaust-attempts");
+            String o = r.out();
+            assertEquals(Main.OK, r.exit(), o + r.err());
+            assertTrue(o.contains("verify wrong code #1"), o);
+            assertTrue(o.contains("← 401"), o);
+            assertTrue(o.contains("← 423"), o);
+            assertTrue(o.contains("outcome: locked, retry after 30m"), "the lock's length, read from the answer: " + o);
+            assertTrue(o.contains("ledger: locked"), o);
+            assertTrue(o.contains("resend (sms)"), o);
+            assertTrue(o.contains("probe: lock path mapped: every answer matched a rule; the service stopped taking "
+                    + "attempts with locked"), o);
+        }
+    }
+
+    @Test
     void badInputExitsTwo() throws Exception {
         Result noExternal = probe("people.profile { resend-wait = 5s }\nload { rate = 1, duration = 1s }\n");
         assertEquals(Main.BAD_INPUT, noExternal.exit());
@@ -112,5 +262,9 @@ class ProbeTest {
         Result invalid = probe(scenario("http://127.0.0.1:9000", 8025, "{ status = 200, outcome = fine }"));
         assertEquals(Main.BAD_INPUT, invalid.exit());
         assertTrue(invalid.err().contains("target.external.outcomes.verify[0].outcome"), invalid.err());
+
+        Result wait = probe(scenario("http://127.0.0.1:9000", 8025, VERIFY_OK), "--message-wait", "soon");
+        assertEquals(Main.BAD_INPUT, wait.exit());
+        assertTrue(wait.err().contains("--message-wait: expected a positive duration"), wait.err());
     }
 }
