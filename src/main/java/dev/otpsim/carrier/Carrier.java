@@ -44,8 +44,9 @@ public final class Carrier {
         time.at(first, () -> deliver(m, first, false));
         if (d.hasDuplicate()) {
             long second = d.duplicateAtMillis();
-            events.duplicated(m, second);
             time.at(second, () -> deliver(m, second, true));
+            // Reported once both copies are planned: whoever hears of it can count on the schedule.
+            events.duplicated(m, second);
         }
     }
 
