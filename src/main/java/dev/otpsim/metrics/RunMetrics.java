@@ -45,6 +45,7 @@ public final class RunMetrics implements Tally {
     private final Recording recording;
     private volatile Window[] windows = new Window[64];
     private final Object grow = new Object();
+    private int made; // windows [0, made) exist in the table; guarded by 'grow'
     // The window most records fall in, so that most records skip the division and the table.
     private volatile Window current;
     // Where records dated in a window already closed go: nobody reads them (as before, a window's
@@ -468,11 +469,12 @@ public final class RunMetrics implements Tally {
                 ws = Arrays.copyOf(ws, Math.max(ws.length * 2, i + 1));
             }
             long width = spec.windowMillis();
-            for (int k = 0; k <= i; k++) {
-                if (ws[k] == null) {
-                    ws[k] = new Window(recording, k * width, (k + 1) * width);
-                }
+            // Windows before 'made' exist already (or were closed): fill from there, not from 0 —
+            // a scan from 0 made each new window cost as much as all before it.
+            for (int k = made; k <= i; k++) {
+                ws[k] = new Window(recording, k * width, (k + 1) * width);
             }
+            made = Math.max(made, i + 1);
             windows = ws;
             return ws[i];
         }
