@@ -110,8 +110,9 @@ public final class OtpService {
             IssuedCode current = s.current();
             boolean fresh = policy.rotation() != Rotation.SAME_CODE || current == null || current.expiredAt(now);
             IssuedCode code = fresh ? draw(now) : current;
+            String text = code.text();
             // Handed over before anything is recorded: a code the outbox cannot take was never issued.
-            if (!outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now), s.sendsAccepted + 1)) {
+            if (!outbox.sendCode(channel, user, text, code.expiresAtMs() - now, s.sendsAccepted + 1)) {
                 sendsUnavailable.increment();
                 return new SendResult.Unavailable();
             }
@@ -127,7 +128,7 @@ public final class OtpService {
             s.lastSendAtMs = now;
             s.sendsAccepted++;
             codesHandedOver.increment();
-            return new SendResult.Sent(code.text(), code.issuedAtMs(), code.expiresAtMs(), fresh);
+            return new SendResult.Sent(text, code.issuedAtMs(), code.expiresAtMs(), fresh);
         });
     }
 
