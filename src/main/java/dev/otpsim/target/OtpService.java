@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +61,7 @@ public final class OtpService {
     private final Map<String, PersonState> people = new ConcurrentHashMap<>();
     // People by the time they may be forgotten at the earliest: the sweep visits only those due,
     // instead of every person remembered. Guarded by its own monitor, taken after a person's.
-    private final PriorityQueue<SweepEntry> sweepQueue = new PriorityQueue<>();
+    private final ForgetQueue sweepQueue = new ForgetQueue();
     private final long quietAfterSendMs;
     private final long ttlMs;
     private final long lockoutMs;
@@ -207,27 +206,28 @@ public final class OtpService {
     /** Forgets every person whose state can no longer change an answer; returns how many. */
     public int forgetIdle() {
         long now = clock.nowMillis();
-        List<SweepEntry> due = new ArrayList<>();
+        List<Long> dueTimes = new ArrayList<>();
+        List<String> dueUsers = new ArrayList<>();
+        List<PersonState> dueStates = new ArrayList<>();
         synchronized (sweepQueue) {
-            while (!sweepQueue.isEmpty() && sweepQueue.peek().atMs <= now) {
-                due.add(sweepQueue.poll());
-            }
+            sweepQueue.takeDue(now, dueTimes, dueUsers, dueStates);
         }
         int forgotten = 0;
-        for (SweepEntry e : due) {
-            PersonState s = e.state;
+        for (int i = 0; i < dueStates.size(); i++) {
+            PersonState s = dueStates.get(i);
+            String user = dueUsers.get(i);
             synchronized (s) {
-                if (s.forgotten || s.sweepAtMs != e.atMs) {
+                if (s.forgotten || s.sweepAtMs != dueTimes.get(i)) {
                     continue; // forgotten already, or an entry superseded by an earlier one
                 }
                 if (canForget(s, now)) {
                     s.forgotten = true;
-                    people.remove(e.user, s);
+                    people.remove(user, s);
                     forgotten++;
                 } else {
                     // Busy since it was queued: back in the queue for when it may be forgotten.
                     s.sweepAtMs = forgettableAtMs(s);
-                    enqueue(e.user, s);
+                    enqueue(user, s);
                 }
             }
         }
@@ -343,15 +343,7 @@ public final class OtpService {
     /** Called holding the person's lock. */
     private void enqueue(String user, PersonState s) {
         synchronized (sweepQueue) {
-            sweepQueue.add(new SweepEntry(s.sweepAtMs, user, s));
-        }
-    }
-
-    /** A person the sweep should look at once {@code atMs} has come. */
-    private record SweepEntry(long atMs, String user, PersonState state) implements Comparable<SweepEntry> {
-        @Override
-        public int compareTo(SweepEntry o) {
-            return Long.compare(atMs, o.atMs);
+            sweepQueue.add(s.sweepAtMs, user, s);
         }
     }
 
