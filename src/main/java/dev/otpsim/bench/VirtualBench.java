@@ -35,13 +35,13 @@ public final class VirtualBench {
      */
     public record Result(String scenario, long journeys, double cpuSeconds, double wallSeconds,
                          double journeysPerCpuSecond, double journeysPerWallSecond, double eventsPerJourney,
-                         double successRate) {
+                         double successRate, double bytesAllocatedPerJourney) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s: %,d journeys in %.2f s CPU (%.2f s wall): %,.0f journeys per CPU "
-                            + "second, %,.0f per wall second, %.1f events per journey, success %.3f", scenario,
-                    journeys, cpuSeconds, wallSeconds, journeysPerCpuSecond, journeysPerWallSecond, eventsPerJourney,
-                    successRate);
+                            + "second, %,.0f per wall second, %.1f events per journey, %,.0f bytes allocated per "
+                            + "journey, success %.3f", scenario, journeys, cpuSeconds, wallSeconds, journeysPerCpuSecond,
+                    journeysPerWallSecond, eventsPerJourney, bytesAllocatedPerJourney, successRate);
         }
     }
 
@@ -60,15 +60,20 @@ public final class VirtualBench {
     public static Result run(Path file, long journeys) {
         Scenario s = scaled(file, journeys);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        long self = Thread.currentThread().getId();
+        long bytes0 = allocation.getThreadAllocatedBytes(self);
         long cpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         VirtualRun run = new VirtualRun(new RunPlan(s, s.seed()), null, LedgerLog.none());
         SummaryBuilder.Replication r = run.run(t -> { });
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
+        long bytes = allocation.getThreadAllocatedBytes(self) - bytes0;
         long n = r.totals().journeys();
         double success = n == 0 ? 0 : (double) r.totals().count(dev.otpsim.person.JourneyOutcome.SUCCESS) / n;
-        return new Result(s.name(), n, cpu, wall, n / cpu, n / wall, (double) run.eventsRun() / n, success);
+        return new Result(s.name(), n, cpu, wall, n / cpu, n / wall, (double) run.eventsRun() / n, success,
+                (double) bytes / n);
     }
 
     /** {@code java -cp otpsim.jar dev.otpsim.bench.VirtualBench scenarios/quickstart.conf 1000000 [repeats]} */
