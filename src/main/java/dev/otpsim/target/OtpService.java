@@ -244,7 +244,10 @@ public final class OtpService {
         maybeSweep();
         Function<String, PersonState> create = k -> new PersonState();
         while (true) {
-            PersonState s = people.computeIfAbsent(user, create);
+            PersonState s = people.get(user); // most requests find the person: no bin lock
+            if (s == null) {
+                s = people.computeIfAbsent(user, create);
+            }
             synchronized (s) {
                 if (!s.forgotten) {
                     // Read the clock under the lock: decisions for one person happen in time order.
