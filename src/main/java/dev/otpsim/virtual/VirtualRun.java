@@ -137,6 +137,16 @@ public final class VirtualRun {
         return time.eventsRun();
     }
 
+    /** Journeys started so far. */
+    public long journeysStarted() {
+        return started;
+    }
+
+    /** Journeys whose person is done so far. */
+    public long journeysEnded() {
+        return ended;
+    }
+
     private void arrive() {
         long n = ++started;
         new Walk(new Journey(plan.person(n), handsets, ledger, time.nowMillis())).step();
