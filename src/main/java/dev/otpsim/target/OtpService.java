@@ -220,13 +220,13 @@ public final class OtpService {
                 if (s.forgotten || s.sweepAtMs != dueTimes.get(i)) {
                     continue; // forgotten already, or an entry superseded by an earlier one
                 }
-                if (canForget(s, now)) {
+                if (now >= s.forgettableAtMs) {
                     s.forgotten = true;
                     people.remove(user, s);
                     forgotten++;
                 } else {
                     // Busy since it was queued: back in the queue for when it may be forgotten.
-                    s.sweepAtMs = forgettableAtMs(s);
+                    s.sweepAtMs = s.forgettableAtMs;
                     enqueue(user, s);
                 }
             }
@@ -252,7 +252,10 @@ public final class OtpService {
                 if (!s.forgotten) {
                     // Read the clock under the lock: decisions for one person happen in time order.
                     R result = op.apply(s, clock.nowMillis());
+                    // Kept with the state (which changes only here, under its lock), so that the sweep,
+                    // minutes later, reads one field of a state long out of the cache, not its codes.
                     long at = forgettableAtMs(s);
+                    s.forgettableAtMs = at;
                     // Queued at most once, at or before the time it may be forgotten: an entry
                     // queued earlier than needed is moved on when the sweep reaches it.
                     if (s.sweepAtMs == PersonState.NOT_QUEUED || at < s.sweepAtMs) {
@@ -312,10 +315,6 @@ public final class OtpService {
                 i++;
             }
         }
-    }
-
-    private boolean canForget(PersonState s, long now) {
-        return now >= forgettableAtMs(s);
     }
 
     /**

@@ -27,6 +27,8 @@ final class PersonState {
     boolean forgotten;
     /** When the service's sweep queue will look at this person ({@link #NOT_QUEUED} before the first request). */
     long sweepAtMs = NOT_QUEUED;
+    /** When this state can no longer change an answer, as of the last request (the service keeps it up to date). */
+    long forgettableAtMs = Long.MIN_VALUE;
 
     boolean lockedAt(long now) {
         return lockedUntilMs != NEVER && now < lockedUntilMs;
