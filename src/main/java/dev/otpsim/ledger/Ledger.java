@@ -238,14 +238,14 @@ public final class Ledger implements DeliveryEvents {
                 }
             }
         }
-        log.event(m.issuedAtMillis(), "issued", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
+        log.event(m.issuedAtMillis(), "issued", m.to(), m.channel().id(), m.code(), m.id());
     }
 
     @Override
     public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
         tally.delivered(m.channel(), visibleAtMillis, visibleAtMillis - m.issuedAtMillis(), lateMillis);
         log.event(visibleAtMillis, duplicate ? "delivered-duplicate" : "delivered", m.to(), m.channel().id(),
-                m.code(), Long.toString(m.id()));
+                m.code(), m.id());
     }
 
     @Override
@@ -257,13 +257,13 @@ public final class Ledger implements DeliveryEvents {
     @Override
     public void duplicated(CarrierMessage m, long atMillis) {
         tally.duplicated();
-        log.event(atMillis, "duplicated", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
+        log.event(atMillis, "duplicated", m.to(), m.channel().id(), m.code(), m.id());
     }
 
     @Override
     public void unknownRecipient(CarrierMessage m) {
         tally.unknownRecipient();
-        log.event(m.issuedAtMillis(), "unknown-recipient", m.to(), m.channel().id(), m.code(), Long.toString(m.id()));
+        log.event(m.issuedAtMillis(), "unknown-recipient", m.to(), m.channel().id(), m.code(), m.id());
     }
 
     // ---- internals -----------------------------------------------------------------------
@@ -297,6 +297,9 @@ public final class Ledger implements DeliveryEvents {
 
     private void record(String address, String typed, long atMillis, Classification c) {
         tally.submission(atMillis, c);
+        if (!log.writes()) {
+            return; // no ledger file: no detail to build
+        }
         log.event(atMillis, "submission", address, null, typed,
                 c.outcome().id() + (c.staleAccepted() ? "/accepted" : "") + (c.pastTtl() && c.outcome()
                         == SubmissionOutcome.STALE ? "/past-ttl" : "") + " target=" + c.answer()

@@ -32,6 +32,18 @@ public final class LedgerLog implements AutoCloseable {
         out = null;
     }
 
+    /** Whether events are written anywhere: when not, callers may skip building their detail. */
+    public boolean writes() {
+        return out != null;
+    }
+
+    /** An event whose detail is a message id: formatted only when it is written. */
+    public void event(long simMillis, String event, String address, String channel, String code, long messageId) {
+        if (out != null) {
+            event(simMillis, event, address, channel, code, Long.toString(messageId));
+        }
+    }
+
     public void event(long simMillis, String event, String address, String channel, String code, String detail) {
         if (out == null) {
             return;

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -44,35 +42,42 @@ public final class RunMetrics implements Tally {
 
     private final MetricsSpec spec;
     private final Set<Channel> channels;
+    private final Recording recording;
     private volatile Window[] windows = new Window[64];
     private final Object grow = new Object();
+    private int made; // windows [0, made) exist in the table; guarded by 'grow'
+    // The window most records fall in, so that most records skip the division and the table.
+    private volatile Window current;
+    // Where records dated in a window already closed go: nobody reads them (as before, a window's
+    // figures are final when it closes), and a closed window's memory is freed.
+    private final Window closedSink;
 
-    private final LongAdder journeys = new LongAdder();
-    private final LongAdder[] journeyOutcomes = adders(JourneyOutcome.values().length);
-    private final LongAdder[] submissionOutcomes = adders(SubmissionOutcome.values().length);
-    private final LongAdder staleAccepted = new LongAdder();
-    private final LongAdder stalePastTtl = new LongAdder();
-    private final LongAdder staleJourneys = new LongAdder();
-    private final LongAdder lockedJourneys = new LongAdder();
-    private final LongAdder selfInflictedLockouts = new LongAdder();
-    private final LongAdder deadCodeJourneys = new LongAdder();
-    private final LongAdder sends = new LongAdder();
-    private final LongAdder firstSends = new LongAdder();
-    private final LongAdder sendsWithoutCode = new LongAdder();
-    private final LongAdder[] issued = adders(Channel.values().length);
-    private final LongAdder[] lost = adders(LossReason.values().length);
-    private final LongAdder duplicated = new LongAdder();
-    private final LongAdder unknownRecipients = new LongAdder();
-    private final Map<String, LongAdder> disagreements = new ConcurrentHashMap<>();
+    private final Recording.Counter journeys;
+    private final Recording.Counter[] journeyOutcomes;
+    private final Recording.Counter[] submissionOutcomes;
+    private final Recording.Counter staleAccepted;
+    private final Recording.Counter stalePastTtl;
+    private final Recording.Counter staleJourneys;
+    private final Recording.Counter lockedJourneys;
+    private final Recording.Counter selfInflictedLockouts;
+    private final Recording.Counter deadCodeJourneys;
+    private final Recording.Counter sends;
+    private final Recording.Counter firstSends;
+    private final Recording.Counter sendsWithoutCode;
+    private final Recording.Counter[] issued;
+    private final Recording.Counter[] lost;
+    private final Recording.Counter duplicated;
+    private final Recording.Counter unknownRecipients;
+    private final Map<String, Recording.Counter> disagreements = new ConcurrentHashMap<>();
     // Per journey ended: sends and sends², for the interval of send amplification.
-    private final LongAdder journeySends = new LongAdder();
-    private final LongAdder journeySendsSquared = new LongAdder();
+    private final Recording.Counter journeySends;
+    private final Recording.Counter journeySendsSquared;
 
-    private final Recorder[] deliveryLatency = new Recorder[Channel.values().length];
-    private final Recorder timeToSignIn = new Recorder(TOTAL_DIGITS);
-    private final Recorder httpSend = new Recorder(TOTAL_DIGITS);
-    private final Recorder httpVerify = new Recorder(TOTAL_DIGITS);
-    private final Recorder lateness = new Recorder(TOTAL_DIGITS);
+    private final Recording.IntervalRecorder[] deliveryLatency = new Recording.IntervalRecorder[Channel.values().length];
+    private final Recording.IntervalRecorder timeToSignIn;
+    private final Recording.IntervalRecorder httpSend;
+    private final Recording.IntervalRecorder httpVerify;
+    private final Recording.IntervalRecorder lateness;
 
     // Whole-run histograms of the windows closed so far; written by the window closer only.
     private final Object closing = new Object();
@@ -89,25 +94,40 @@ public final class RunMetrics implements Tally {
 
     /** Counters of one window, filled concurrently, read once it closes. */
     private static final class Window {
-        final LongAdder journeysStarted = new LongAdder();
-        final LongAdder journeysEnded = new LongAdder();
-        final LongAdder successes = new LongAdder();
-        final LongAdder sends = new LongAdder();
-        final LongAdder firstSends = new LongAdder();
-        final LongAdder submissions = new LongAdder();
-        final LongAdder staleSubmissions = new LongAdder();
-        final LongAdder lockouts = new LongAdder();
+        final Recording recording;
+        final long startMillis;
+        final long endMillis;
+        final Recording.Counter journeysStarted;
+        final Recording.Counter journeysEnded;
+        final Recording.Counter successes;
+        final Recording.Counter sends;
+        final Recording.Counter firstSends;
+        final Recording.Counter submissions;
+        final Recording.Counter staleSubmissions;
+        final Recording.Counter lockouts;
         // Latencies of copies that became visible in this window, per channel; made on first use.
         final AtomicReferenceArray<Histogram> delivery = new AtomicReferenceArray<>(Channel.values().length);
+
+        Window(Recording recording, long startMillis, long endMillis) {
+            this.recording = recording;
+            this.startMillis = startMillis;
+            this.endMillis = endMillis;
+            journeysStarted = recording.counter();
+            journeysEnded = recording.counter();
+            successes = recording.counter();
+            sends = recording.counter();
+            firstSends = recording.counter();
+            submissions = recording.counter();
+            staleSubmissions = recording.counter();
+            lockouts = recording.counter();
+        }
 
         void recordDelivery(int channel, long latencyMillis) {
             Histogram h = delivery.get(channel);
             if (h == null) {
                 // Sized for two minutes up front (it grows beyond): resizing on the way costs more
                 // than the few KB it saves.
-                ConcurrentHistogram fresh = new ConcurrentHistogram(1, 120_000, WINDOW_DIGITS);
-                fresh.setAutoResize(true);
-                delivery.compareAndSet(channel, null, fresh);
+                delivery.compareAndSet(channel, null, recording.windowHistogram(120_000, WINDOW_DIGITS));
                 h = delivery.get(channel);
             }
             h.recordValue(latencyMillis);
@@ -122,12 +142,49 @@ public final class RunMetrics implements Tally {
                               Histogram httpSend, Histogram httpVerify) {
     }
 
-    /** @param channels the channels in play: a window's per-channel figures are sized by them */
+    /**
+     * Metrics any thread may record into ({@link Recording#CONCURRENT}).
+     *
+     * @param channels the channels in play: a window's per-channel figures are sized by them
+     */
     public RunMetrics(MetricsSpec spec, Set<Channel> channels) {
+        this(spec, channels, Recording.CONCURRENT);
+    }
+
+    /**
+     * @param recording {@link Recording#ONE_THREAD} when one thread does all the recording and reading
+     *                  (the virtual-time loop); the figures are the same
+     */
+    public RunMetrics(MetricsSpec spec, Set<Channel> channels, Recording recording) {
         this.spec = spec;
         this.channels = Set.copyOf(channels);
+        this.recording = recording;
+        this.closedSink = new Window(recording, Long.MIN_VALUE, Long.MIN_VALUE);
+        this.journeys = recording.counter();
+        this.journeyOutcomes = counters(recording, JourneyOutcome.values().length);
+        this.submissionOutcomes = counters(recording, SubmissionOutcome.values().length);
+        this.staleAccepted = recording.counter();
+        this.stalePastTtl = recording.counter();
+        this.staleJourneys = recording.counter();
+        this.lockedJourneys = recording.counter();
+        this.selfInflictedLockouts = recording.counter();
+        this.deadCodeJourneys = recording.counter();
+        this.sends = recording.counter();
+        this.firstSends = recording.counter();
+        this.sendsWithoutCode = recording.counter();
+        this.issued = counters(recording, Channel.values().length);
+        this.lost = counters(recording, LossReason.values().length);
+        this.duplicated = recording.counter();
+        this.unknownRecipients = recording.counter();
+        this.journeySends = recording.counter();
+        this.journeySendsSquared = recording.counter();
+        this.timeToSignIn = recording.recorder(TOTAL_DIGITS);
+        this.httpSend = recording.recorder(TOTAL_DIGITS);
+        this.httpVerify = recording.recorder(TOTAL_DIGITS);
+        this.lateness = recording.recorder(TOTAL_DIGITS);
+        this.current = closedSink;
         for (Channel c : Channel.values()) {
-            deliveryLatency[c.ordinal()] = new Recorder(TOTAL_DIGITS);
+            deliveryLatency[c.ordinal()] = recording.recorder(TOTAL_DIGITS);
             if (channels.contains(c)) {
                 deliveryTotal.put(c, new Histogram(TOTAL_DIGITS));
             }
@@ -176,7 +233,7 @@ public final class RunMetrics implements Tally {
             }
         }
         if (c.disagreement() != null) {
-            disagreements.computeIfAbsent(c.disagreement(), k -> new LongAdder()).increment();
+            disagreements.computeIfAbsent(c.disagreement(), k -> recording.counter()).increment();
         }
     }
 
@@ -254,7 +311,7 @@ public final class RunMetrics implements Tally {
 
     public long journeysEnded() {
         long n = 0;
-        for (LongAdder a : journeyOutcomes) {
+        for (Recording.Counter a : journeyOutcomes) {
             n += a.sum();
         }
         return n;
@@ -270,7 +327,7 @@ public final class RunMetrics implements Tally {
 
     public long submissions() {
         long n = 0;
-        for (LongAdder a : submissionOutcomes) {
+        for (Recording.Counter a : submissionOutcomes) {
             n += a.sum();
         }
         return n;
@@ -303,8 +360,13 @@ public final class RunMetrics implements Tally {
         Map<Channel, Histogram> delivery = new EnumMap<>(Channel.class);
         for (Channel c : channels) {
             b.put(c, backlog.getOrDefault(c, 0));
+            Histogram recorded = w.delivery.getAndSet(c.ordinal(), null);
+            if (recorded != null && recording == Recording.ONE_THREAD) {
+                delivery.put(c, recorded); // nobody else records into it: no copy needed
+                continue;
+            }
+            // A writer may still be adding to it: the sample keeps a copy.
             Histogram h = new Histogram(WINDOW_DIGITS);
-            Histogram recorded = w.delivery.getAndSet(c.ordinal(), null); // freed: the sample keeps a copy
             if (recorded != null) {
                 h.add(recorded);
             }
@@ -313,6 +375,7 @@ public final class RunMetrics implements Tally {
         WindowSample sample = new WindowSample(index * width, (index + 1) * width, w.journeysStarted.sum(),
                 w.journeysEnded.sum(), w.successes.sum(), w.sends.sum(), w.firstSends.sum(), w.submissions.sum(),
                 w.staleSubmissions.sum(), w.lockouts.sum(), b, delivery);
+        retire(index);
         if (!intervals) {
             return new WindowClose(sample, null, null, null, null);
         }
@@ -374,38 +437,63 @@ public final class RunMetrics implements Tally {
         }
     }
 
-    private static Histogram drain(Recorder r, Histogram reuse, Histogram total) {
-        Histogram interval = r.getIntervalHistogram(reuse);
+    private static Histogram drain(Recording.IntervalRecorder r, Histogram reuse, Histogram total) {
+        Histogram interval = r.intervalHistogram(reuse);
         total.add(interval);
         return interval;
     }
 
     /** The window holding {@code atMillis}; grows the table on demand (rare, under a lock). */
     private Window window(long atMillis) {
+        Window w = current;
+        if (atMillis >= w.startMillis && atMillis < w.endMillis) {
+            return w;
+        }
         int i = (int) Math.max(0, atMillis / spec.windowMillis());
         Window[] ws = windows;
         if (i < ws.length && ws[i] != null) {
-            return ws[i];
+            w = ws[i];
+        } else {
+            w = grow(i);
         }
+        if (w != closedSink) {
+            current = w;
+        }
+        return w;
+    }
+
+    private Window grow(int i) {
         synchronized (grow) {
-            ws = windows;
+            Window[] ws = windows;
             if (i >= ws.length) {
                 ws = Arrays.copyOf(ws, Math.max(ws.length * 2, i + 1));
             }
-            for (int k = 0; k <= i; k++) {
-                if (ws[k] == null) {
-                    ws[k] = new Window();
-                }
+            long width = spec.windowMillis();
+            // Windows before 'made' exist already (or were closed): fill from there, not from 0 —
+            // a scan from 0 made each new window cost as much as all before it.
+            for (int k = made; k <= i; k++) {
+                ws[k] = new Window(recording, k * width, (k + 1) * width);
             }
+            made = Math.max(made, i + 1);
             windows = ws;
             return ws[i];
         }
     }
 
-    private static LongAdder[] adders(int n) {
-        LongAdder[] a = new LongAdder[n];
+    /** Window {@code index} is closed: later records dated in it go nowhere, and its memory is freed. */
+    private void retire(int index) {
+        synchronized (grow) {
+            windows[index] = closedSink;
+        }
+        if (current.startMillis <= index * spec.windowMillis()) {
+            current = closedSink;
+        }
+    }
+
+    private static Recording.Counter[] counters(Recording recording, int n) {
+        Recording.Counter[] a = new Recording.Counter[n];
         for (int i = 0; i < n; i++) {
-            a[i] = new LongAdder();
+            a[i] = recording.counter();
         }
         return a;
     }

@@ -4,6 +4,8 @@ import dev.otpsim.clock.SimClock;
 import dev.otpsim.handset.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +45,8 @@ import java.util.random.RandomGenerator;
  *   <li>Memory: a person's state is forgotten once it can no longer matter — not locked, no send
  *       left in the window or cooldown, every code expired at least one {@code code-ttl} ago (so
  *       "expired" is answered for that long after expiry, "invalid" afterwards), and no failure
- *       within the last {@code lockout} — by a sweep that runs at most once a simulated minute.</li>
+ *       within the last {@code lockout} — by a sweep that runs at most once a simulated minute and
+ *       visits only the people whose time to be forgotten has come (a queue ordered by that time).</li>
  * </ul>
  */
 public final class OtpService {
@@ -56,6 +59,12 @@ public final class OtpService {
     private final Outbox outbox;
     private final RandomGenerator random;
     private final Map<String, PersonState> people = new ConcurrentHashMap<>();
+    // People by the time they may be forgotten at the earliest: the sweep visits only those due,
+    // instead of every person remembered. Guarded by its own monitor, taken after a person's.
+    private final ForgetQueue sweepQueue = new ForgetQueue();
+    private final long quietAfterSendMs;
+    private final long ttlMs;
+    private final long lockoutMs;
     private final AtomicLong lastSweepMs;
     private final LongAdder guessesEvaluated = new LongAdder();
     private final LongAdder codesHandedOver = new LongAdder();
@@ -75,6 +84,9 @@ public final class OtpService {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.random = Objects.requireNonNull(random, "random");
         this.lastSweepMs = new AtomicLong(clock.nowMillis());
+        this.quietAfterSendMs = Math.max(policy.maxSendsWindow().toMillis(), policy.resendCooldown().toMillis());
+        this.ttlMs = policy.codeTtl().toMillis();
+        this.lockoutMs = policy.lockout().toMillis();
     }
 
     public TargetPolicy policy() {
@@ -97,8 +109,9 @@ public final class OtpService {
             IssuedCode current = s.current();
             boolean fresh = policy.rotation() != Rotation.SAME_CODE || current == null || current.expiredAt(now);
             IssuedCode code = fresh ? draw(now) : current;
+            String text = code.text();
             // Handed over before anything is recorded: a code the outbox cannot take was never issued.
-            if (!outbox.send(channel, user, messageBody(code.text(), code.expiresAtMs() - now), s.sendsAccepted + 1)) {
+            if (!outbox.sendCode(channel, user, text, code.expiresAtMs() - now, s.sendsAccepted + 1)) {
                 sendsUnavailable.increment();
                 return new SendResult.Unavailable();
             }
@@ -114,7 +127,7 @@ public final class OtpService {
             s.lastSendAtMs = now;
             s.sendsAccepted++;
             codesHandedOver.increment();
-            return new SendResult.Sent(code.text(), code.issuedAtMs(), code.expiresAtMs(), fresh);
+            return new SendResult.Sent(text, code.issuedAtMs(), code.expiresAtMs(), fresh);
         });
     }
 
@@ -193,14 +206,28 @@ public final class OtpService {
     /** Forgets every person whose state can no longer change an answer; returns how many. */
     public int forgetIdle() {
         long now = clock.nowMillis();
+        List<Long> dueTimes = new ArrayList<>();
+        List<String> dueUsers = new ArrayList<>();
+        List<PersonState> dueStates = new ArrayList<>();
+        synchronized (sweepQueue) {
+            sweepQueue.takeDue(now, dueTimes, dueUsers, dueStates);
+        }
         int forgotten = 0;
-        for (Map.Entry<String, PersonState> e : people.entrySet()) {
-            PersonState s = e.getValue();
+        for (int i = 0; i < dueStates.size(); i++) {
+            PersonState s = dueStates.get(i);
+            String user = dueUsers.get(i);
             synchronized (s) {
-                if (!s.forgotten && canForget(s, now)) {
+                if (s.forgotten || s.sweepAtMs != dueTimes.get(i)) {
+                    continue; // forgotten already, or an entry superseded by an earlier one
+                }
+                if (now >= s.forgettableAtMs) {
                     s.forgotten = true;
-                    people.remove(e.getKey(), s);
+                    people.remove(user, s);
                     forgotten++;
+                } else {
+                    // Busy since it was queued: back in the queue for when it may be forgotten.
+                    s.sweepAtMs = s.forgettableAtMs;
+                    enqueue(user, s);
                 }
             }
         }
@@ -217,11 +244,25 @@ public final class OtpService {
         maybeSweep();
         Function<String, PersonState> create = k -> new PersonState();
         while (true) {
-            PersonState s = people.computeIfAbsent(user, create);
+            PersonState s = people.get(user); // most requests find the person: no bin lock
+            if (s == null) {
+                s = people.computeIfAbsent(user, create);
+            }
             synchronized (s) {
                 if (!s.forgotten) {
                     // Read the clock under the lock: decisions for one person happen in time order.
-                    return op.apply(s, clock.nowMillis());
+                    R result = op.apply(s, clock.nowMillis());
+                    // Kept with the state (which changes only here, under its lock), so that the sweep,
+                    // minutes later, reads one field of a state long out of the cache, not its codes.
+                    long at = forgettableAtMs(s);
+                    s.forgettableAtMs = at;
+                    // Queued at most once, at or before the time it may be forgotten: an entry
+                    // queued earlier than needed is moved on when the sweep reaches it.
+                    if (s.sweepAtMs == PersonState.NOT_QUEUED || at < s.sweepAtMs) {
+                        s.sweepAtMs = at;
+                        enqueue(user, s);
+                    }
+                    return result;
                 }
             }
         }
@@ -276,26 +317,36 @@ public final class OtpService {
         }
     }
 
-    private boolean canForget(PersonState s, long now) {
-        if (s.lockedAt(now)) {
-            return false;
+    /**
+     * When the person's state can no longer change an answer, if nothing happens to them before:
+     * not locked, no send left in the window or cooldown, every code expired at least one ttl ago,
+     * no failure within the last lockout. {@link Long#MIN_VALUE} when that is already so.
+     */
+    private long forgettableAtMs(PersonState s) {
+        long at = Long.MIN_VALUE;
+        if (s.lockedUntilMs != PersonState.NEVER) {
+            at = s.lockedUntilMs;
         }
         if (s.lastSendAtMs != PersonState.NEVER) {
-            long quiet = Math.max(policy.maxSendsWindow().toMillis(), policy.resendCooldown().toMillis());
-            if (now < s.lastSendAtMs + quiet) {
-                return false;
-            }
+            at = Math.max(at, s.lastSendAtMs + quietAfterSendMs);
         }
         // Expired codes are kept one more ttl so a late typist still hears "expired", not "invalid".
-        long ttl = policy.codeTtl().toMillis();
-        for (IssuedCode c : s.codes) {
-            if (now < c.expiresAtMs() + ttl) {
-                return false;
-            }
+        for (int i = 0; i < s.codes.size(); i++) {
+            at = Math.max(at, s.codes.get(i).expiresAtMs() + ttlMs);
         }
         // A failure count is forgotten only after a quiet spell as long as a lockout: waiting
         // it out gains a guesser nothing over being locked.
-        return s.failures == 0 || now >= s.lastFailureAtMs + policy.lockout().toMillis();
+        if (s.failures != 0) {
+            at = Math.max(at, s.lastFailureAtMs + lockoutMs);
+        }
+        return at;
+    }
+
+    /** Called holding the person's lock. */
+    private void enqueue(String user, PersonState s) {
+        synchronized (sweepQueue) {
+            sweepQueue.add(s.sweepAtMs, user, s);
+        }
     }
 
     /** The text handed to the carrier; the gateway finds the code in it. */

@@ -38,6 +38,16 @@ public interface Outbox {
     }
 
     /**
+     * The reference target's message carrying {@code code}, valid for {@code validForMs} more:
+     * by default its text ({@link OtpService#messageBody}) goes to {@link #send(Channel, String, String, int)}.
+     * An outbox that hands over in-process and already knows the code may take it as it is, with
+     * no text to build and read the code back from.
+     */
+    default boolean sendCode(Channel channel, String to, String code, long validForMs, int sendNumber) {
+        return send(channel, to, OtpService.messageBody(code, validForMs), sendNumber);
+    }
+
+    /**
      * Messages taken by {@link #send} whose hand-over failed afterwards, by reason (e.g.
      * {@code timeout}, {@code cannot-connect}, {@code status-500}): codes the service issued that
      * will never reach a carrier. Empty for an outbox that cannot fail.

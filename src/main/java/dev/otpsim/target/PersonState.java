@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class PersonState {
     static final long NEVER = Long.MIN_VALUE;
+    static final long NOT_QUEUED = Long.MAX_VALUE;
 
     final SendWindow sends = new SendWindow();
     /** Oldest first; the last one is the current code. */
@@ -24,6 +25,10 @@ final class PersonState {
     long lastFailureAtMs = NEVER;
     long lockedUntilMs = NEVER;
     boolean forgotten;
+    /** When the service's sweep queue will look at this person ({@link #NOT_QUEUED} before the first request). */
+    long sweepAtMs = NOT_QUEUED;
+    /** When this state can no longer change an answer, as of the last request (the service keeps it up to date). */
+    long forgettableAtMs = Long.MIN_VALUE;
 
     boolean lockedAt(long now) {
         return lockedUntilMs != NEVER && now < lockedUntilMs;

@@ -396,6 +396,35 @@ class OtpServiceTest {
         }
 
         @Test
+        void aPersonWhoseTimeToBeForgottenComesSoonerIsForgottenThen() {
+            OtpService s = service(TargetPolicy.defaults());
+            String code = ((SendResult.Sent) s.send("u", Channel.SMS)).code(); // code kept until 20 min
+            s.verify("u", "x");                                                  // a failure: until 30 min
+            clock.advance(Duration.ofMinutes(1));
+            assertInstanceOf(VerifyResult.Accepted.class, s.verify("u", code)); // now only the send window: 10 min
+            clock.advance(Duration.ofMinutes(9).minusMillis(1));
+            assertEquals(0, s.forgetIdle());
+            clock.advance(Duration.ofMillis(1));
+            assertEquals(1, s.forgetIdle());
+        }
+
+        @Test
+        void aPersonBusyAgainWhenTheirTimeComesIsLookedAtAgainLater() {
+            OtpService s = service(TargetPolicy.defaults());
+            s.send("u", Channel.SMS);                   // forgettable at 20 min
+            clock.advance(Duration.ofMinutes(15));
+            s.send("u", Channel.SMS);                   // now at 35 min
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(0, s.forgetIdle());
+            clock.advance(Duration.ofMinutes(15).minusMillis(1));
+            assertEquals(0, s.forgetIdle());
+            assertEquals(1, s.peopleRemembered());
+            clock.advance(Duration.ofMillis(1));
+            assertEquals(1, s.forgetIdle());
+            assertEquals(0, s.peopleRemembered());
+        }
+
+        @Test
         void failuresAreRememberedForALockoutAfterTheLastOne() {
             OtpService s = service(TargetPolicy.defaults().withMaxAttempts(2, Duration.ofMinutes(30)));
             s.send("u", Channel.SMS);

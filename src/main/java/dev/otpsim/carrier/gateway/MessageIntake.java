@@ -56,12 +56,7 @@ public final class MessageIntake {
      * accepted sends the message answers (the embedded target, handing over in-process).
      */
     public CarrierMessage accept(Channel channel, String to, String body, int sendNumber) {
-        if (to == null || to.isBlank()) {
-            throw new RejectedMessage("missing_field", "the recipient (to) is missing or blank");
-        }
-        if (to.length() > MAX_ADDRESS) {
-            throw new RejectedMessage("bad_recipient", "the recipient is longer than " + MAX_ADDRESS + " characters");
-        }
+        checkRecipient(to);
         if (body == null) {
             throw new RejectedMessage("missing_field", "the body is missing");
         }
@@ -69,6 +64,33 @@ public final class MessageIntake {
         if (code == null) {
             throw new RejectedMessage("no_code", "no code in the body matching " + codes.pattern().pattern());
         }
+        return issue(channel, to, code, sendNumber);
+    }
+
+    /**
+     * A message whose code the sender states (the embedded target, handing over in-process): the
+     * same as {@link #accept(Channel, String, String, int)} without reading the code out of a text.
+     *
+     * @throws RejectedMessage when the recipient is blank or the code empty
+     */
+    public CarrierMessage acceptCode(Channel channel, String to, String code, int sendNumber) {
+        checkRecipient(to);
+        if (code == null || code.isEmpty()) {
+            throw new RejectedMessage("no_code", "the message has no code");
+        }
+        return issue(channel, to, code, sendNumber);
+    }
+
+    private static void checkRecipient(String to) {
+        if (to == null || to.isBlank()) {
+            throw new RejectedMessage("missing_field", "the recipient (to) is missing or blank");
+        }
+        if (to.length() > MAX_ADDRESS) {
+            throw new RejectedMessage("bad_recipient", "the recipient is longer than " + MAX_ADDRESS + " characters");
+        }
+    }
+
+    private CarrierMessage issue(Channel channel, String to, String code, int sendNumber) {
         if (policy == RecipientPolicy.REGISTER_ANY) {
             handsets.register(to);
         }
