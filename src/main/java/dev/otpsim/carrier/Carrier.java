@@ -36,14 +36,25 @@ public final class Carrier {
     /** Takes a message the gateway accepted: decides its fate and plans its deliveries. */
     public void submit(CarrierMessage m) {
         Decision d = model.decide(m);
+        // The handset learns when to expect each copy: its person sleeps until then, not polling.
+        Handset handset = handsets.find(m.to()).orElse(null);
         if (d.isLost()) {
+            if (handset != null) {
+                handset.notComing(m.id());
+            }
             events.lost(m, d.loss(), d.lostAtMillis());
             return;
         }
         long first = d.visibleAtMillis();
+        if (handset != null) {
+            handset.expect(m.id(), first);
+        }
         time.at(first, () -> deliver(m, first, false));
         if (d.hasDuplicate()) {
             long second = d.duplicateAtMillis();
+            if (handset != null) {
+                handset.expect(m.id(), second);
+            }
             events.duplicated(m, second);
             time.at(second, () -> deliver(m, second, true));
         }

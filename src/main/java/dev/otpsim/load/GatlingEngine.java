@@ -81,6 +81,7 @@ public final class GatlingEngine {
         RunPlan plan = new RunPlan(scenario, scenario.seed());
         ScaledClock clock = ScaledClock.start(scenario.timeScale());
         AtomicLong journeyCounter = new AtomicLong();
+        HarnessWatch watch = new HarnessWatch();
         // The embedded target's people can be told from strangers by their id: retired handsets go.
         Handsets handsets = plan.externalTarget() ? new Handsets()
                 : Handsets.forgettingRetired(a -> RunPlan.isReferencePerson(a, journeyCounter.get()));
@@ -126,9 +127,10 @@ public final class GatlingEngine {
                     partialSummary);
 
             RunContext.install(new RunContext(clock, plan, ledger, handsets, metrics, protocol, scenario.load(),
-                    scenario.pollMillis(), maxRealMillis, journeyCounter,
+                    // People wake on announced arrivals; only an external target's codes come unannounced.
+                    external != null ? scenario.pollMillis() : 0, maxRealMillis, journeyCounter,
                     // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
-                    external != null || !options.warmUp() ? 0 : WARMUP_JOURNEYS));
+                    external != null || !options.warmUp() ? 0 : WARMUP_JOURNEYS, watch));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
                 out.println("otpsim: engine gatling (scaled real time); target " + protocol.baseUrl()
@@ -162,7 +164,7 @@ public final class GatlingEngine {
             RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
                     RunChecks.noResult(reps, plan));
             output.writeSummary(summary);
-            output.finish(Map.of("timeScale", Double.toString(scenario.timeScale())));
+            output.finish(Map.of("timeScale", Double.toString(scenario.timeScale()), "harness", harnessFacts(watch)));
             if (options.writeHtml()) {
                 RunReport.write(runDir);
             }
@@ -228,6 +230,16 @@ public final class GatlingEngine {
                 progress.update(now, metrics, ledger.running(), false);
             }
         }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The harness's own figures for run-info.json: how often people woke, and why. */
+    private static Map<String, Object> harnessFacts(HarnessWatch watch) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("journeysEnded", watch.journeysEnded());
+        m.put("wakeUps", watch.pauses());
+        m.put("lateRechecks", watch.lateRechecks());
+        m.put("wakeUpsPerJourney", Math.round(watch.wakeUpsPerJourney() * 100) / 100.0);
+        return m;
     }
 
     private static Path gatlingReport(Path runDir) throws IOException {

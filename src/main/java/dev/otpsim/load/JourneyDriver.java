@@ -13,9 +13,6 @@ import java.util.function.UnaryOperator;
  * needs no locking.
  */
 public final class JourneyDriver {
-    /** A waiting person never glances more often than this, whatever the time-scale. */
-    private static final long MIN_PAUSE_NANOS = 2_000_000;
-
     /** What the chain does next. */
     public enum Step { SEND, VERIFY, WAIT, END }
 
@@ -24,6 +21,7 @@ public final class JourneyDriver {
     private Person.Action action;
     private long dueNanos;
     private long plannedWakeNanos;
+    private final WakeUps wakeUps = new WakeUps();
 
     JourneyDriver(RunContext ctx, Journey journey) {
         this.ctx = ctx;
@@ -50,14 +48,16 @@ public final class JourneyDriver {
         return action instanceof Person.Wait ? Step.WAIT : Step.END;
     }
 
-    /** The real pause for a {@code wait}: until the person's next decision, or the next glance. */
+    /**
+     * The real pause for a {@code wait}: until the person's next decision or the next arrival the
+     * carrier planned for their handset, whichever comes first ({@link WakeUps}).
+     */
     public Duration pause() {
-        long now = ctx.clock().nowMillis();
-        long untilSim = ((Person.Wait) action).untilMillis();
-        long simPause = Math.max(1, Math.min(untilSim - now, ctx.pollMillis()));
-        long nanos = Math.max(MIN_PAUSE_NANOS, ctx.clock().toRealNanos(simPause));
-        plannedWakeNanos = System.nanoTime() + nanos;
-        return Duration.ofNanos(nanos);
+        long millis = wakeUps.pauseMillis(ctx.clock().nowMillis(), ((Person.Wait) action).untilMillis(),
+                journey.handset().nextArrivalMillis(), ctx.pollMillis(), ctx.clock());
+        plannedWakeNanos = System.nanoTime() + millis * 1_000_000;
+        ctx.watch().paused(wakeUps.lastWasRecheck());
+        return Duration.ofMillis(millis);
     }
 
     public String sendPath() {
@@ -97,5 +97,6 @@ public final class JourneyDriver {
     /** Records the journey's end and frees the handset. Called once, when the chain finishes. */
     public void finish() {
         journey.finish(ctx.clock().nowMillis());
+        ctx.watch().journeyEnded();
     }
 }
