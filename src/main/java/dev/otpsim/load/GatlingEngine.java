@@ -103,7 +103,8 @@ public final class GatlingEngine {
             boolean latestOnly = external != null ? external.expectsLatestOnly()
                     : scenario.policy().rotation() == Rotation.LATEST_ONLY;
             Ledger ledger = new Ledger(new Classifier(plan.codeTtlMillis(), latestOnly), metrics, log);
-            DeliveryEvents events = DeliveryEvents.filter(m -> !Warmup.isWarmUp(m.to()), ledger);
+            DeliveryEvents events = watch.watching(DeliveryEvents.filter(m -> !Warmup.isWarmUp(m.to()), ledger),
+                    scenario.timeScale());
             Carriers carriers = Carriers.start(plan.carrierSpecs(), plan.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
@@ -125,6 +126,13 @@ public final class GatlingEngine {
                     plan.faults(), scenario.thresholds(), List.of()));
             startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger,
                     partialSummary);
+            // An external target's slowness is its own, not the harness's: its run is judged at the end only.
+            CapacityGuard guard = null;
+            if (external == null) {
+                CapacityGuard.Running checking = CapacityGuard.start(clock, watch, metrics);
+                running.add(checking);
+                guard = checking.guard();
+            }
 
             RunContext.install(new RunContext(clock, plan, ledger, handsets, metrics, protocol, scenario.load(),
                     // People wake on announced arrivals; only an external target's codes come unannounced.
@@ -138,7 +146,7 @@ public final class GatlingEngine {
                         + " (smtp " + gateway.smtpPort() + "), results in " + runDir);
             }
             GatlingLauncher.run(runDir.resolve(RunOutput.GATLING), scenario.name(), !options.progress(),
-                    !options.writeHtml());
+                    !options.writeHtml(), watch::loadStopped);
             ticker.shutdown();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
 
@@ -161,8 +169,11 @@ public final class GatlingEngine {
             }
             List<SummaryBuilder.Replication> reps = List.of(
                     new SummaryBuilder.Replication(plan.seed(), metrics.totals(), endMillis, storms));
-            RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
-                    RunChecks.noResult(reps, plan));
+            List<RunSummary.RunProblem> problems = new ArrayList<>(RunChecks.noResult(reps, plan));
+            if (guard != null && guard.overCapacity()) {
+                problems.add(guard.problem());
+            }
+            RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(), problems);
             output.writeSummary(summary);
             output.finish(Map.of("timeScale", Double.toString(scenario.timeScale()), "harness", harnessFacts(watch)));
             if (options.writeHtml()) {

@@ -26,6 +26,7 @@ public final class HarnessWatch {
     private final LongAdder journeysEnded = new LongAdder();
     private final Recorder lag = new Recorder(MAX_LAG_MICROS, 2);
     private Histogram recycled;
+    private volatile boolean stopLoad;
 
     /**
      * A person went to sleep (one Gatling pause, one wake-up at its end).
@@ -54,6 +55,23 @@ public final class HarnessWatch {
     public synchronized Histogram takeLag() {
         recycled = lag.getIntervalHistogram(recycled);
         return recycled;
+    }
+
+    /** The harness is over capacity: the simulation stops starting and stepping journeys. */
+    public void stopLoad() {
+        stopLoad = true;
+    }
+
+    public boolean loadStopped() {
+        return stopLoad;
+    }
+
+    /**
+     * {@code next}, with each delivery's lateness (simulated ms at {@code timeScale}) recorded as
+     * harness lag in real µs.
+     */
+    public dev.otpsim.carrier.DeliveryEvents watching(dev.otpsim.carrier.DeliveryEvents next, double timeScale) {
+        return new DeliveryTap(next, this, timeScale);
     }
 
     public long pauses() {

@@ -78,14 +78,18 @@ public final class JourneyDriver {
 
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
     public void onSendResponse(int status, String body, UnaryOperator<String> header) {
-        ctx.metrics().httpSendMicros((System.nanoTime() - dueNanos) / 1_000);
+        long lag = (System.nanoTime() - dueNanos) / 1_000;
+        ctx.metrics().httpSendMicros(lag);
+        ctx.watch().lateMicros(lag);
         TargetAnswer answer = ctx.protocol().sendAnswer(status, body, header);
         journey.sendAnswered(answer, ctx.clock().nowMillis());
     }
 
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
     public void onVerifyResponse(int status, String body, UnaryOperator<String> header) {
-        ctx.metrics().httpVerifyMicros((System.nanoTime() - dueNanos) / 1_000);
+        long lag = (System.nanoTime() - dueNanos) / 1_000;
+        ctx.metrics().httpVerifyMicros(lag);
+        ctx.watch().lateMicros(lag);
         TargetAnswer answer = ctx.protocol().verifyAnswer(status, body, header);
         journey.verifyAnswered(answer, ctx.clock().nowMillis());
     }

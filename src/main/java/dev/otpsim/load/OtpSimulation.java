@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -47,6 +48,7 @@ public final class OtpSimulation extends Simulation {
     private static final String HEADER = "header:";
     /** Typed by warm-up people: never a real code (eight digits where the target issues six). */
     private static final String WARM_UP_CODE = "00000000";
+    private static final String OVER_CAPACITY = "otpsim: the harness is over capacity (see summary.json problems)";
 
     private final RunContext ctx = RunContext.current();
 
@@ -60,10 +62,13 @@ public final class OtpSimulation extends Simulation {
                 s -> journey(s).verifyBody()), headers, JourneyDriver::onVerifyResponse);
         ChainBuilder waitForCode = pause(s -> journey(s).pause());
 
+        // Over capacity (CapacityGuard): the first person to step stops the load generator.
+        ChainBuilder stopIfOverCapacity = stopLoadGeneratorIf(OVER_CAPACITY, s -> ctx.watch().loadStopped());
         ScenarioBuilder journeys = scenario("sign-in journeys")
+                .exec(stopIfOverCapacity)
                 .exec(s -> s.set(JOURNEY, ctx.newJourney()))
                 .asLongAs(s -> !journey(s).ended()).on(
-                        doSwitch(s -> journey(s).decide()).on(
+                        exec(stopIfOverCapacity).doSwitch(s -> journey(s).decide()).on(
                                 onCase(JourneyDriver.Step.SEND).then(askForCode),
                                 onCase(JourneyDriver.Step.VERIFY).then(typeCode),
                                 onCase(JourneyDriver.Step.WAIT).then(waitForCode)))

@@ -1,0 +1,157 @@
+package dev.otpsim.load;
+
+import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.metrics.SummaryBuilder;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Tells a run that the harness can no longer carry its load, while it goes — before a lag spiral
+ * (requests late, so people resend, so more load, so more lag) is reported as the target's
+ * behaviour. Every check (a quarter of a real second) reads the harness's lag since the previous
+ * one ({@link HarnessWatch}: requests sent after they were due, carrier deliveries after their
+ * planned instant); when its p99, multiplied by the time-scale, is above the run's lag tolerance
+ * ({@link SummaryBuilder#HARNESS_LAG_LIMIT_MS} simulated) for {@link #STRIKES} checks in a row
+ * (a second real), the run is <em>over capacity</em>: the engine stops the load and the summary
+ * says so, with the journeys per real second the harness did complete against those offered.
+ *
+ * <pre>{@code
+ * CapacityGuard guard = new CapacityGuard(timeScale);
+ * every 250 ms: guard.check(watch.takeLag(), simNow, started, ended, System.nanoTime());
+ * if (guard.overCapacity()) stop the load; summary problems += guard.problem();
+ * }</pre>
+ * A single slow moment (a GC pause, a JIT burst) is one strike, not a verdict. Not thread-safe:
+ * one checker.
+ */
+public final class CapacityGuard {
+    /** Checks in a row above the tolerance that make a verdict. */
+    static final int STRIKES = 4;
+    /** Real ms between checks. */
+    public static final long CHECK_MILLIS = 250;
+    /** Fewer lag samples than this in a check say nothing about a percentile. */
+    static final long MIN_SAMPLES = 20;
+
+    private final double timeScale;
+    private final long limitSimMillis;
+    private int strikes;
+    private boolean tripped;
+    private long lastNanos = -1, lastStarted, lastEnded;
+    /** Journeys started and ended and the real time since the first strike of the current streak. */
+    private long streakNanos = -1, streakStarted, streakEnded;
+    private String verdict;
+    private double completedPerSecond = Double.NaN;
+
+    public CapacityGuard(double timeScale) {
+        this(timeScale, SummaryBuilder.HARNESS_LAG_LIMIT_MS);
+    }
+
+    CapacityGuard(double timeScale, long limitSimMillis) {
+        this.timeScale = timeScale;
+        this.limitSimMillis = limitSimMillis;
+    }
+
+    /**
+     * One check.
+     *
+     * @param lagMicros harness lag recorded since the previous check, real µs
+     * @param simNow    simulated ms now
+     * @param started   journeys started so far
+     * @param ended     journeys ended so far
+     * @param nanoTime  {@link System#nanoTime()} now
+     * @return whether the run is over capacity (from now on it stays so)
+     */
+    public boolean check(Histogram lagMicros, long simNow, long started, long ended, long nanoTime) {
+        if (tripped) {
+            return true;
+        }
+        boolean behind = lagMicros.getTotalCount() >= MIN_SAMPLES
+                && lagMicros.getValueAtPercentile(99) / 1000.0 * timeScale > limitSimMillis;
+        if (behind) {
+            if (strikes == 0) {
+                // The streak's figures count from the check before it, when the harness still kept up.
+                streakNanos = lastNanos < 0 ? nanoTime : lastNanos;
+                streakStarted = lastNanos < 0 ? started : lastStarted;
+                streakEnded = lastNanos < 0 ? ended : lastEnded;
+            }
+            strikes++;
+        } else {
+            strikes = 0;
+        }
+        lastNanos = nanoTime;
+        lastStarted = started;
+        lastEnded = ended;
+        if (strikes >= STRIKES) {
+            tripped = true;
+            double seconds = Math.max(1e-9, (nanoTime - streakNanos) / 1e9);
+            verdict = String.format(Locale.ROOT,
+                    "over capacity from %s simulated: the harness fell behind by %.0f ms real (%.1f s simulated at "
+                            + "time-scale %s, p99) for %.1f s in a row, completing %.0f journeys per real second while "
+                            + "%.0f were started; the load was stopped there. Lower load.rate or time-scale, "
+                            + "or use --engine virtual (embedded target)",
+                    dev.otpsim.distribution.Durations.show(simNow), lagMicros.getValueAtPercentile(99) / 1000.0,
+                    lagMicros.getValueAtPercentile(99) / 1e6 * timeScale, number(timeScale), seconds,
+                    (ended - streakEnded) / seconds, (started - streakStarted) / seconds);
+            completedPerSecond = (ended - streakEnded) / seconds;
+        }
+        return tripped;
+    }
+
+    /**
+     * Checks every {@link #CHECK_MILLIS} on a thread of its own (the window ticker writes files and
+     * can fall seconds behind), from simulated zero on; on a verdict, raises
+     * {@link HarnessWatch#stopLoad()} (the simulation stops its load generator). Close it when the
+     * run ends.
+     */
+    public static Running start(dev.otpsim.clock.ScaledClock clock, HarnessWatch watch,
+                                dev.otpsim.metrics.RunMetrics metrics) {
+        CapacityGuard guard = new CapacityGuard(clock.timeScale());
+        java.util.concurrent.ScheduledExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "otpsim-capacity-guard");
+                    t.setDaemon(true);
+                    return t;
+                });
+        thread.scheduleAtFixedRate(() -> {
+            if (!clock.started() || guard.overCapacity()) {
+                return;
+            }
+            try {
+                if (guard.check(watch.takeLag(), clock.nowMillis(), metrics.journeys(), metrics.journeysEnded(),
+                        System.nanoTime())) {
+                    watch.stopLoad();
+                }
+            } catch (RuntimeException e) {
+                // A task that throws is never run again: say so rather than watch nothing.
+                System.err.println("otpsim: the capacity check failed and stops: " + e);
+                throw e;
+            }
+        }, CHECK_MILLIS, CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return new Running(guard, thread);
+    }
+
+    /** A guard checking on its own thread; {@link #close()} stops the checks. */
+    public record Running(CapacityGuard guard, java.util.concurrent.ExecutorService thread) implements AutoCloseable {
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+
+    public boolean overCapacity() {
+        return tripped;
+    }
+
+    /** Journeys completed per real second while the harness was behind; NaN when not over capacity. */
+    public double completedPerSecond() {
+        return completedPerSecond;
+    }
+
+    /** The summary's problem when over capacity, else null. */
+    public RunSummary.RunProblem problem() {
+        return tripped ? new RunSummary.RunProblem(RunSummary.RunProblem.Kind.OVER_CAPACITY, verdict) : null;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

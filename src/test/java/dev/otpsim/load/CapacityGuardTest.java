@@ -1,0 +1,86 @@
+package dev.otpsim.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otpsim.metrics.RunSummary;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** A run is over capacity when the harness stays behind, not after one slow moment. */
+class CapacityGuardTest {
+    private static final long QUARTER = 250_000_000L; // ns between checks
+
+    /** 100 lag samples of {@code micros} each. */
+    private static Histogram lag(long micros) {
+        Histogram h = new Histogram(3);
+        h.recordValueWithCount(micros, 100);
+        return h;
+    }
+
+    @Test
+    void aHarnessThatKeepsUpIsNeverOverCapacity() {
+        CapacityGuard g = new CapacityGuard(60);
+        for (int i = 0; i < 100; i++) {
+            // 30 ms real × 60 = 1.8 s simulated: within the 2 s tolerance.
+            assertFalse(g.check(lag(30_000), i * 1000, 100 * i, 100 * i, i * QUARTER));
+        }
+        assertNull(g.problem());
+        assertTrue(Double.isNaN(g.completedPerSecond()));
+    }
+
+    @Test
+    void oneSlowMomentIsAStrikeNotAVerdict() {
+        CapacityGuard g = new CapacityGuard(60);
+        long t = 0;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < CapacityGuard.STRIKES - 1; i++) {
+                assertFalse(g.check(lag(500_000), 0, 0, 0, t += QUARTER));
+            }
+            assertFalse(g.check(lag(1_000), 0, 0, 0, t += QUARTER));
+        }
+    }
+
+    @Test
+    void stayingBehindForASecondIsOverCapacityWithTheRateItReached() {
+        CapacityGuard g = new CapacityGuard(60);
+        assertFalse(g.check(lag(1_000), 60_000, 1_000, 900, QUARTER)); // kept up until here
+        boolean over = false;
+        for (int i = 1; i <= CapacityGuard.STRIKES; i++) {
+            // 800 started and 400 ended per real second: half of what is offered gets done.
+            over = g.check(lag(50_000), 60_000 + i * 15_000, 1_000 + 200L * i, 900 + 100L * i, QUARTER * (1 + i));
+        }
+        assertTrue(over);
+        assertTrue(g.overCapacity());
+        assertEquals(400, g.completedPerSecond(), 1e-6);
+        RunSummary.RunProblem p = g.problem();
+        assertEquals(RunSummary.RunProblem.Kind.OVER_CAPACITY, p.kind());
+        assertTrue(p.message().contains("completing 400 journeys per real second while 800 were started"), p.message());
+        assertTrue(p.message().contains("3.0 s simulated at time-scale 60"), p.message());
+        // The verdict stands: later checks do not undo it.
+        assertTrue(g.check(lag(1), 0, 0, 0, QUARTER * 20));
+    }
+
+    @Test
+    void aFewLateSamplesSayNothing() {
+        CapacityGuard g = new CapacityGuard(60);
+        Histogram few = new Histogram(3);
+        few.recordValueWithCount(900_000, CapacityGuard.MIN_SAMPLES - 1);
+        for (int i = 0; i < 10; i++) {
+            assertFalse(g.check(few, 0, 0, 0, i * QUARTER));
+        }
+    }
+
+    @Test
+    void theToleranceScalesWithTheTimeScale() {
+        CapacityGuard slow = new CapacityGuard(1), fast = new CapacityGuard(1_000);
+        for (int i = 0; i < CapacityGuard.STRIKES; i++) {
+            slow.check(lag(5_000), 0, 0, 0, i * QUARTER); // 5 ms real = 5 ms simulated at scale 1
+            fast.check(lag(5_000), 0, 0, 0, i * QUARTER); // = 5 s simulated at scale 1000
+        }
+        assertFalse(slow.overCapacity());
+        assertTrue(fast.overCapacity());
+    }
+}
