@@ -63,8 +63,6 @@ public final class GatlingEngine {
     private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
     /** How often (real) summary.json is rewritten with the figures so far while the run goes. */
     private static final long PARTIAL_SUMMARY_REAL_MILLIS = 5_000;
-    /** Warm-up people (a send and a wrong verification each) before simulated time starts. */
-    static final int WARMUP_JOURNEYS = 300;
 
     private final PrintStream out;
 
@@ -138,7 +136,8 @@ public final class GatlingEngine {
                     // People wake on announced arrivals; only an external target's codes come unannounced.
                     external != null ? scenario.pollMillis() : 0, maxRealMillis, journeyCounter,
                     // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
-                    external != null || !options.warmUp() ? 0 : WARMUP_JOURNEYS, watch));
+                    external != null || !options.warmUp() ? 0 : Warmup.journeys(scenario.load(), scenario.timeScale()),
+                    watch));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
                 out.println("otpsim: engine gatling (scaled real time); target " + protocol.baseUrl()

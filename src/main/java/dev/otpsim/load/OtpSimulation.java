@@ -96,7 +96,8 @@ public final class OtpSimulation extends Simulation {
                     .exec(request("warm-up verify", protocol.verify(), Set.of(),
                             s -> protocol.verify().path(identity(s), Channel.SMS, WARM_UP_CODE),
                             s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE)));
-            people = warmUp.injectOpen(rampUsers(ctx.warmUpUsers()).during(Duration.ofSeconds(2))).andThen(people);
+            people = warmUp.injectOpen(Warmup.injection(ctx.warmUpUsers(), ctx.load(), ctx.clock().timeScale()))
+                    .andThen(people);
         }
         setUp(people)
                 .protocols(target)
