@@ -27,6 +27,16 @@ public final class BenchScenario {
                 Path.of(name + ".conf"));
     }
 
+    /**
+     * As {@link #of}, with codes valid one simulated minute: the reference target forgets a person
+     * two validities after their last send (2 s real), so its per-person state stops growing early
+     * in the run and what grows after is what completed journeys leave behind.
+     */
+    public static Scenario memory(String name, double realRate, double realSeconds) {
+        return ScenarioLoader.fromConfig(ConfigFactory.parseString(hocon(name, realRate, realSeconds)
+                + "target.policy.code-ttl = 1m\n").resolve(), Path.of(name + ".conf"));
+    }
+
     static String hocon(String name, double realRate, double realSeconds) {
         // load.duration in whole simulated ms: HOCON durations take no fractions of a ms.
         long durationMs = Math.round(realSeconds * TIME_SCALE * 1000);

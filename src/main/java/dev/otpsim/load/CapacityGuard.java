@@ -116,6 +116,11 @@ public final class CapacityGuard {
                 return;
             }
             try {
+                if (watch.excused(System.nanoTime())) {
+                    watch.takeLag(); // stopped on purpose (a benchmark weighing the heap): no strike
+                    guard.forgive();
+                    return;
+                }
                 if (guard.check(watch.takeLag(), clock.nowMillis(), metrics.journeys(), metrics.journeysEnded(),
                         System.nanoTime())) {
                     watch.stopLoad();
@@ -127,6 +132,12 @@ public final class CapacityGuard {
             }
         }, CHECK_MILLIS, CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         return new Running(guard, thread);
+    }
+
+    /** Forgets the strikes so far (the lag had a cause that is not the harness's). */
+    void forgive() {
+        strikes = 0;
+        lastNanos = -1;
     }
 
     /** A guard checking on its own thread; {@link #close()} stops the checks. */

@@ -27,6 +27,7 @@ public final class HarnessWatch {
     private final Recorder lag = new Recorder(MAX_LAG_MICROS, 2);
     private Histogram recycled;
     private volatile boolean stopLoad;
+    private volatile long excusedUntilNanos;
 
     /**
      * A person went to sleep (one Gatling pause, one wake-up at its end).
@@ -64,6 +65,19 @@ public final class HarnessWatch {
 
     public boolean loadStopped() {
         return stopLoad;
+    }
+
+    /**
+     * The lag of the next {@code nanos} (real) is someone's doing on purpose — a benchmark forcing
+     * full collections to weigh the heap — and is no verdict on the harness's capacity.
+     */
+    public void excuseFor(long nanos) {
+        excusedUntilNanos = System.nanoTime() + nanos;
+    }
+
+    /** Whether lag at {@code nanoTime} is excused ({@link #excuseFor}). */
+    public boolean excused(long nanoTime) {
+        return nanoTime - excusedUntilNanos < 0;
     }
 
     /**
