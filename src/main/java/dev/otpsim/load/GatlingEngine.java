@@ -70,12 +70,23 @@ public final class GatlingEngine {
         this.out = out;
     }
 
-    public RunResult run(Scenario scenario, RunOptions options) throws IOException {
-        RunPlan.refusal(scenario, options.allowedHosts()).ifPresent(why -> {
+    public RunResult run(Scenario requested, RunOptions options) throws IOException {
+        RunPlan.refusal(requested, options.allowedHosts()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        RunOutput output = RunOutput.create(options.reportsDir(), options.runId(), scenario, RunSummary.GATLING);
+        RunOutput output = RunOutput.create(options.reportsDir(), options.runId(), requested, RunSummary.GATLING);
         Path runDir = output.dir();
+        TimeScaleCalibration.Result calibration = null;
+        if (requested.autoTimeScale()) {
+            if (options.progress()) {
+                out.println("otpsim: time-scale = auto: measuring the highest this machine sustains...");
+            }
+            calibration = TimeScaleCalibration.run(requested, runDir.resolve(RunOutput.GATLING));
+            if (options.progress()) {
+                out.println("otpsim: time-scale = auto: " + TimeScaleCalibration.describe(calibration));
+            }
+        }
+        Scenario scenario = calibration == null ? requested : requested.withTimeScale(calibration.timeScale());
         RunPlan plan = new RunPlan(scenario, scenario.seed());
         ScaledClock clock = ScaledClock.start(scenario.timeScale());
         AtomicLong journeyCounter = new AtomicLong();
@@ -174,7 +185,13 @@ public final class GatlingEngine {
             }
             RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(), problems);
             output.writeSummary(summary);
-            output.finish(Map.of("timeScale", Double.toString(scenario.timeScale()), "harness", harnessFacts(watch)));
+            Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            facts.put("timeScale", Double.toString(scenario.timeScale()));
+            if (calibration != null) {
+                facts.put("timeScaleAuto", calibration.facts());
+            }
+            facts.put("harness", harnessFacts(watch));
+            output.finish(facts);
             if (options.writeHtml()) {
                 RunReport.write(runDir);
             }
