@@ -266,6 +266,7 @@ public final class GatlingEngine {
         m.put("wakeUps", watch.pauses());
         m.put("lateRechecks", watch.lateRechecks());
         m.put("wakeUpsPerJourney", Math.round(watch.wakeUpsPerJourney() * 100) / 100.0);
+        m.put("requestsWaitingForAConnection", watch.gateWaits());
         return m;
     }
 

@@ -24,6 +24,7 @@ public final class HarnessWatch {
     private final LongAdder pauses = new LongAdder();
     private final LongAdder lateRechecks = new LongAdder();
     private final LongAdder journeysEnded = new LongAdder();
+    private final LongAdder gateWaits = new LongAdder();
     private final Recorder lag = new Recorder(MAX_LAG_MICROS, 2);
     private Histogram recycled;
     private volatile boolean stopLoad;
@@ -40,6 +41,15 @@ public final class HarnessWatch {
         if (lateRecheck) {
             lateRechecks.increment();
         }
+    }
+
+    /** A request waited for a place among those in flight ({@link RequestGate}). */
+    public void gateWait() {
+        gateWaits.increment();
+    }
+
+    public long gateWaits() {
+        return gateWaits.sum();
     }
 
     /** A journey ended (its pauses are all counted). */

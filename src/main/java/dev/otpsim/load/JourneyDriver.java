@@ -22,6 +22,7 @@ public final class JourneyDriver {
     private long dueNanos;
     private long plannedWakeNanos;
     private final WakeUps wakeUps = new WakeUps();
+    private long gateWaitMillis;
 
     JourneyDriver(RunContext ctx, Journey journey) {
         this.ctx = ctx;
@@ -34,6 +35,7 @@ public final class JourneyDriver {
 
     /** Decides the next step. */
     public Step decide() {
+        gateWaitMillis = 0;
         long now = ctx.clock().nowMillis();
         action = journey.next(now);
         // A request is due when the pause before it was planned to end, not when Gatling got to it.
@@ -58,6 +60,16 @@ public final class JourneyDriver {
         plannedWakeNanos = System.nanoTime() + millis * 1_000_000;
         ctx.watch().paused(wakeUps.lastWasRecheck());
         return Duration.ofMillis(millis);
+    }
+
+    /**
+     * How long to wait before trying the {@link RequestGate} again: 1, 2, 4, 8 ms. The request
+     * stays due from when it was decided, so the wait counts as harness lag.
+     */
+    Duration gateWait() {
+        gateWaitMillis = gateWaitMillis == 0 ? 1 : Math.min(2 * gateWaitMillis, RequestGate.MAX_WAIT_MILLIS);
+        ctx.watch().gateWait();
+        return Duration.ofMillis(gateWaitMillis);
     }
 
     public String sendPath() {

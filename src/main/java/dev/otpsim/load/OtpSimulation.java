@@ -51,6 +51,7 @@ public final class OtpSimulation extends Simulation {
     private static final String OVER_CAPACITY = "otpsim: the harness is over capacity (see summary.json problems)";
 
     private final RunContext ctx = RunContext.current();
+    private final RequestGate gate = new RequestGate();
 
     public OtpSimulation() {
         TargetProtocol protocol = ctx.protocol();
@@ -90,12 +91,12 @@ public final class OtpSimulation extends Simulation {
             ScenarioBuilder warmUp = scenario("warm-up (not measured)")
                     .exec(s -> s.set(JOURNEY, new TargetProtocol.Identity(0,
                             Warmup.PREFIX + s.userId(), Warmup.PREFIX + s.userId())))
-                    .exec(request("warm-up send", protocol.send(), Set.of(),
+                    .exec(gated(request("warm-up send", protocol.send(), Set.of(),
                             s -> protocol.send().path(identity(s), Channel.SMS, null),
-                            s -> protocol.send().body(identity(s), Channel.SMS, null)))
-                    .exec(request("warm-up verify", protocol.verify(), Set.of(),
+                            s -> protocol.send().body(identity(s), Channel.SMS, null))))
+                    .exec(gated(request("warm-up verify", protocol.verify(), Set.of(),
                             s -> protocol.verify().path(identity(s), Channel.SMS, WARM_UP_CODE),
-                            s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE)));
+                            s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE))));
             people = warmUp.injectOpen(Warmup.injection(ctx.warmUpUsers(), ctx.load(), ctx.clock().timeScale()))
                     .andThen(people);
         }
@@ -110,13 +111,28 @@ public final class OtpSimulation extends Simulation {
         void answer(JourneyDriver journey, int status, String body, UnaryOperator<String> header);
     }
 
-    /** A request whose answer goes to the journey; the previous answer is cleared first. */
-    private static ChainBuilder ask(HttpRequestActionBuilder request, Set<String> headers, AnswerHandler handler) {
+    /**
+     * A request whose answer goes to the journey; the previous answer is cleared first. It waits
+     * for a place at the {@link RequestGate} (backing off 1, 2, 4, 8 ms) so connections stay bounded.
+     */
+    private ChainBuilder ask(HttpRequestActionBuilder request, Set<String> headers, AnswerHandler handler) {
         return exec(s -> forget(s, headers))
+                .asLongAs(s -> !gate.tryEnter()).on(pause(s -> journey(s).gateWait()))
                 .exec(request)
                 .exec(s -> {
+                    gate.leave();
                     handler.answer(journey(s), s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
                             name -> s.getString(HEADER + name));
+                    return s;
+                });
+    }
+
+    /** A warm-up request, through the same gate. */
+    private ChainBuilder gated(HttpRequestActionBuilder request) {
+        return asLongAs(s -> !gate.tryEnter()).on(pause(Duration.ofMillis(RequestGate.MAX_WAIT_MILLIS)))
+                .exec(request)
+                .exec(s -> {
+                    gate.leave();
                     return s;
                 });
     }
