@@ -27,7 +27,11 @@ public final class Carrier {
         this.time = time;
         this.handsets = handsets;
         this.events = events;
+        // In virtual time a delivery wakes its person at once (Handset.onArrival): nobody sleeps until it.
+        this.announce = Double.isFinite(time.timeScale());
     }
+
+    private final boolean announce;
 
     public CarrierModel model() {
         return model;
@@ -37,7 +41,7 @@ public final class Carrier {
     public void submit(CarrierMessage m) {
         Decision d = model.decide(m);
         // The handset learns when to expect each copy: its person sleeps until then, not polling.
-        Handset handset = handsets.find(m.to()).orElse(null);
+        Handset handset = announce ? handsets.find(m.to()).orElse(null) : null;
         if (d.isLost()) {
             if (handset != null) {
                 handset.notComing(m.id());

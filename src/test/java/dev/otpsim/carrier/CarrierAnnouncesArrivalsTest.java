@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.otpsim.carrier.gateway.CodeExtractor;
 import dev.otpsim.carrier.gateway.MessageIntake;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
+import dev.otpsim.clock.SimScheduler;
 import dev.otpsim.clock.VirtualScheduler;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
@@ -20,7 +21,24 @@ import org.junit.jupiter.api.Test;
  */
 class CarrierAnnouncesArrivalsTest {
     private static final CodeExtractor SIX_DIGITS = new CodeExtractor(java.util.regex.Pattern.compile("\\b\\d{6}\\b"));
-    private final VirtualScheduler time = new VirtualScheduler();
+    private final VirtualScheduler events = new VirtualScheduler();
+    /** Virtual time's events at a finite scale: announcing is for people who sleep in real time. */
+    private final SimScheduler time = new SimScheduler() {
+        @Override
+        public void at(long atMillis, Runnable action) {
+            events.at(atMillis, action);
+        }
+
+        @Override
+        public long nowMillis() {
+            return events.nowMillis();
+        }
+
+        @Override
+        public double timeScale() {
+            return 60;
+        }
+    };
     private final Handsets handsets = new Handsets();
     private final Handset phone = handsets.register("u-1");
 
@@ -44,12 +62,24 @@ class CarrierAnnouncesArrivalsTest {
         Carrier sms = carrier("delay = 5s, duplicate { probability = 1, extra-delay = 3s }");
         sms.submit(Hocon.message(1, "u-1", 0));
         assertEquals(5_000, phone.nextArrivalMillis());
-        time.runUntil(5_000);
+        events.runUntil(5_000);
         assertEquals(1, phone.count());
         assertEquals(8_000, phone.nextArrivalMillis(), "the duplicate is planned too");
-        time.run();
+        events.run();
         assertEquals(2, phone.count());
         assertEquals(Handset.NOTHING_EXPECTED, phone.nextArrivalMillis());
+    }
+
+    @Test
+    void inVirtualTimeNothingIsAnnouncedForDeliveriesWakePeopleThere() {
+        VirtualScheduler virtual = new VirtualScheduler();
+        MessageIntake intake = new MessageIntake(SIX_DIGITS, virtual, handsets, RecipientPolicy.KNOWN_ONLY,
+                DeliveryEvents.NONE, new Carrier(Hocon.smsModel("delay = 5s", 1), virtual, handsets,
+                        DeliveryEvents.NONE)::submit);
+        intake.accept(Channel.SMS, "u-1", "Your code is 123456");
+        assertEquals(Handset.NOTHING_EXPECTED, phone.nextArrivalMillis());
+        virtual.run();
+        assertEquals(1, phone.count());
     }
 
     @Test

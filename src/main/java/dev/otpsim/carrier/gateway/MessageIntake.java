@@ -78,7 +78,7 @@ public final class MessageIntake {
         long nth = handset == null ? -id : handset.nextMessageNumber();
         CarrierMessage m = new CarrierMessage(id, channel, to, code, clock.nowMillis(), nth, sendNumber);
         events.issued(m); // before the carrier sees it: a delivery can never precede its issue
-        if (handset != null) {
+        if (handset != null && Double.isFinite(clock.timeScale())) {
             handset.onItsWay(id); // before the target answers: its person will not sleep through it
         }
         carriers.accept(m);
