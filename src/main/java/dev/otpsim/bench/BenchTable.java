@@ -33,6 +33,11 @@ final class BenchTable {
             b.append(String.format(Locale.ROOT, "%nretained heap per completed journey (heap-after-GC growth over %d samples per run, steps set aside)%n",
                     MemoryBench.SAMPLES));
             for (MemoryResult m : memory.runs()) {
+                if (m.failure() != null) {
+                    b.append(String.format(Locale.ROOT, "  FAILED: %s (%.0f/s, %d journeys)%n", m.failure(),
+                            m.offeredPerSecond(), m.journeys()));
+                    continue;
+                }
                 MemoryResult.Sample first = m.samples().get(0), last = m.samples().get(m.samples().size() - 1);
                 b.append(String.format(Locale.ROOT,
                         "  %s bytes (95 %% %.0f to %.0f; %.0f/s, %d journeys; %.1f → %.1f MB over %d completed; running %d → %d)%n",

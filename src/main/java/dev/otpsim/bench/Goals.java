@@ -121,8 +121,9 @@ final class Goals {
         List<String> each = memory.runs().stream()
                 .map(r -> String.format(Locale.ROOT, "%.0f", r.bytesPerJourney())).toList();
         if (!memory.valid()) {
-            return new BenchResult.Goal(MEMORY, "failed measurement: an impossible estimate (negative or not a "
-                    + "number) among " + each, false);
+            String why = memory.runs().stream().filter(r -> r.failure() != null).map(MemoryResult::failure)
+                    .findFirst().orElse("an impossible estimate (negative or not a number) among " + each);
+            return new BenchResult.Goal(MEMORY, "failed measurement: " + why, false);
         }
         if (memory.runs().size() < 2) {
             return new BenchResult.Goal(MEMORY, String.format(Locale.ROOT,

@@ -23,6 +23,7 @@ import java.util.List;
  */
 final class MemoryBench {
     static final int SAMPLES = 12;
+    static final int MIN_SAMPLES = 4;
 
     private final BenchRunner runner;
 
@@ -49,13 +50,21 @@ final class MemoryBench {
             probe.close();
             samples = MemoryResult.of(probe.heap());
         }
-        if (samples.size() < at.length) {
-            throw new IOException("memory run: took " + samples.size() + " heap samples of " + at.length
-                    + "; the run ended early (" + r.summary().problems() + ")");
+        // Each sample stops the world for full collections: on a busy machine the last ones may
+        // not fit before the load ends. Four are the fewest that set a step aside. A run without
+        // enough is a failed measurement, reported as such; the bench goes on.
+        String problems = r.summary().problems().isEmpty() ? ""
+                : "; the run's problems: " + r.summary().problems().stream().map(p -> p.kind().id())
+                        .distinct().toList();
+        if (samples.size() < MIN_SAMPLES) {
+            return MemoryResult.failed(realRate, r.summary().journeys(), samples, r.runDir().toString(),
+                    "took " + samples.size() + " heap samples of " + at.length + " before the load ended (at least "
+                            + MIN_SAMPLES + " needed)" + problems);
         }
         MemoryResult m = MemoryResult.of(realRate, r.summary().journeys(), samples, r.runDir().toString());
         if (m.journeysBetween() <= 0) {
-            throw new IOException("memory run: no journey completed between the heap samples; run it longer");
+            return MemoryResult.failed(realRate, r.summary().journeys(), samples, r.runDir().toString(),
+                    "no journey completed between the heap samples" + problems);
         }
         return m;
     }

@@ -27,9 +27,10 @@ import java.util.List;
  * @param lowBytes         lower end of its 95 % interval (weighted mean of the kept intervals' slopes ± 1.96 s.e.)
  * @param highBytes        upper end of that interval
  * @param runDir           where the run's own reports are
+ * @param failure          why the run gave no estimate (too few samples before its load ended), else null
  */
 public record MemoryResult(double offeredPerSecond, long journeys, List<Sample> samples, double bytesPerJourney,
-                           double lowBytes, double highBytes, String runDir) {
+                           double lowBytes, double highBytes, String runDir, String failure) {
 
     /** Heap after full GC at a simulated time, with the journeys completed and still running then. */
     public record Sample(long simMillis, long heapUsedBytes, long journeysEnded, int running) {
@@ -42,17 +43,23 @@ public record MemoryResult(double offeredPerSecond, long journeys, List<Sample> 
     /** A result from samples, with its estimate and interval. */
     static MemoryResult of(double offeredPerSecond, long journeys, List<Sample> samples, String runDir) {
         double[] e = estimate(samples);
-        return new MemoryResult(offeredPerSecond, journeys, samples, e[0], e[1], e[2], runDir);
+        return new MemoryResult(offeredPerSecond, journeys, samples, e[0], e[1], e[2], runDir, null);
+    }
+
+    /** A run that gave no estimate, and why. */
+    static MemoryResult failed(double offeredPerSecond, long journeys, List<Sample> samples, String runDir,
+                               String why) {
+        return new MemoryResult(offeredPerSecond, journeys, samples, Double.NaN, Double.NaN, Double.NaN, runDir, why);
     }
 
     /** Whether the estimate is a possible amount of retained memory: finite and not negative. */
     public boolean valid() {
-        return Double.isFinite(bytesPerJourney) && bytesPerJourney >= 0;
+        return failure == null && Double.isFinite(bytesPerJourney) && bytesPerJourney >= 0;
     }
 
     /** Journeys completed between the first and last sample. */
     public long journeysBetween() {
-        return samples.get(samples.size() - 1).journeysEnded() - samples.get(0).journeysEnded();
+        return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).journeysEnded() - samples.get(0).journeysEnded();
     }
 
     static List<Sample> of(List<RunProbe.HeapSample> s) {

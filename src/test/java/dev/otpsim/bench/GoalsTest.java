@@ -29,7 +29,7 @@ class GoalsTest {
     private static MemoryResult memory(double bytes) {
         MemoryResult.Sample s = new MemoryResult.Sample(0, 0, 0, 0);
         return new MemoryResult(1000, 30_000, List.of(s, new MemoryResult.Sample(1, 0, 10, 0)), bytes, bytes - 10,
-                bytes + 10, "runs/m");
+                bytes + 10, "runs/m", null);
     }
 
     @Test
@@ -81,6 +81,16 @@ class GoalsTest {
             assertTrue(g.measured().startsWith("failed measurement"), g.measured());
             assertTrue(Double.isNaN(m.medianBytes()));
         }
+    }
+
+    @Test
+    void aRunWithTooFewSamplesIsAFailedMeasurementSayingWhy() {
+        MemorySummary m = MemorySummary.of(List.of(memory(300), MemoryResult.failed(1000, 900, List.of(), "runs/m",
+                "took 2 heap samples of 12 before the load ended (at least 4 needed)")));
+        BenchResult.Goal g = goal(Goals.judge(List.of(), m, null, null, List.of()), Goals.MEMORY);
+        assertEquals(Boolean.FALSE, g.met());
+        assertEquals("failed measurement: took 2 heap samples of 12 before the load ended (at least 4 needed)",
+                g.measured());
     }
 
     @Test
