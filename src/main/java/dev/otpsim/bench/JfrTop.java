@@ -17,8 +17,10 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <pre>
  * OTPSIM_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile" ./otpsim bench --rates 2000 ...
- * java -cp target/otpsim.jar dev.otpsim.bench.JfrTop /tmp/bench.jfr [rows]
+ * java -cp target/otpsim.jar dev.otpsim.bench.JfrTop /tmp/bench.jfr [rows] [from-s to-s]
  * </pre>
+ * With {@code from-s to-s}, only samples that many seconds after the first one (e.g. one rung, or
+ * the baseline): the bench prints each part's start, and the table its wall time.
  */
 public final class JfrTop {
     private JfrTop() {
@@ -26,15 +28,22 @@ public final class JfrTop {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: JfrTop <recording.jfr> [rows]");
+            System.err.println("usage: JfrTop <recording.jfr> [rows] [from-seconds to-seconds]");
             System.exit(2);
         }
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Map<String, Integer> threads = new HashMap<>(), top = new HashMap<>(), ours = new HashMap<>(),
                 packages = new HashMap<>();
+        double from = args.length > 3 ? Double.parseDouble(args[2]) : Double.NEGATIVE_INFINITY;
+        double to = args.length > 3 ? Double.parseDouble(args[3]) : Double.POSITIVE_INFINITY;
+        List<RecordedEvent> samples = RecordingFile.readAllEvents(Path.of(args[0])).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null)
+                .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime)).toList();
+        java.time.Instant first = samples.isEmpty() ? java.time.Instant.EPOCH : samples.get(0).getStartTime();
         int n = 0;
-        for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+        for (RecordedEvent e : samples) {
+            double at = java.time.Duration.between(first, e.getStartTime()).toNanos() / 1e9;
+            if (at < from || at > to) {
                 continue;
             }
             n++;
@@ -54,7 +63,9 @@ public final class JfrTop {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d execution samples in %s%n", n, args[0]);
+        System.out.printf(Locale.ROOT, "%d execution samples in %s%s (the recording's samples span %.1f s)%n", n,
+                args[0], args.length > 3 ? " from " + from + " s to " + to + " s" : "", samples.isEmpty() ? 0
+                        : java.time.Duration.between(first, samples.get(samples.size() - 1).getStartTime()).toNanos() / 1e9);
         print("by thread", threads, n, rows);
         print("by package of the top frame", packages, n, rows);
         print("by top frame", top, n, rows);
