@@ -10,22 +10,31 @@ import org.HdrHistogram.Histogram;
  * (requests late, so people resend, so more load, so more lag) is reported as the target's
  * behaviour. Every check (a quarter of a real second) reads the harness's lag since the previous
  * one ({@link HarnessWatch}: requests sent after they were due, carrier deliveries after their
- * planned instant); when its p99, multiplied by the time-scale, is above the run's lag tolerance
- * ({@link SummaryBuilder#HARNESS_LAG_LIMIT_MS} simulated) for {@link #STRIKES} checks in a row
- * (a second real), the run is <em>over capacity</em>: the engine stops the load and the summary
- * says so, with the journeys per real second the harness did complete against those offered.
+ * planned instant). A check is <em>behind</em> when that p99, multiplied by the time-scale, is
+ * above the run's lag tolerance ({@link SummaryBuilder#HARNESS_LAG_LIMIT_MS} simulated). The run is
+ * <em>over capacity</em> when at least {@link #STRIKES} checks in a row are behind and the lag
+ * keeps growing — the p99 of the streak's last two checks at least {@link #GROWTH} times that of
+ * its first two: work arrives faster than the harness finishes it, and waiting makes it worse.
+ * Then the engine stops the load and the summary says so, with the journeys per real second the
+ * harness completed against those started.
+ *
+ * <p>A lag that is high but steady (a machine busy with other work, a time-scale a little too
+ * high) is not over capacity: the run goes on and its end-of-run harness-lag check says whether
+ * its figures are a result. A single slow moment (a GC pause, a JIT burst) is a short streak. A
+ * check with too few lag samples to read a p99 from neither adds to a streak nor ends it.
  *
  * <pre>{@code
  * CapacityGuard guard = new CapacityGuard(timeScale);
  * every 250 ms: guard.check(watch.takeLag(), simNow, started, ended, System.nanoTime());
  * if (guard.overCapacity()) stop the load; summary problems += guard.problem();
  * }</pre>
- * A single slow moment (a GC pause, a JIT burst) is one strike, not a verdict. Not thread-safe:
- * one checker.
+ * Not thread-safe: one checker.
  */
 public final class CapacityGuard {
-    /** Checks in a row above the tolerance that make a verdict. */
+    /** Checks in a row above the tolerance, at least, for a verdict. */
     static final int STRIKES = 4;
+    /** How much the lag must have grown over the streak: a queue building up, not a steady lag. */
+    static final double GROWTH = 2;
     /** Real ms between checks. */
     public static final long CHECK_MILLIS = 250;
     /** Fewer lag samples than this in a check say nothing about a percentile. */
@@ -34,6 +43,8 @@ public final class CapacityGuard {
     private final double timeScale;
     private final long limitSimMillis;
     private int strikes;
+    private final double[] streakLag = new double[2]; // p99 of the streak's first two checks, real µs
+    private final double[] recentLag = new double[2]; // p99 of the last two checks
     private boolean tripped;
     private long lastNanos = -1, lastStarted, lastEnded;
     /** Journeys started and ended and the real time since the first strike of the current streak. */
@@ -64,8 +75,11 @@ public final class CapacityGuard {
         if (tripped) {
             return true;
         }
-        boolean behind = lagMicros.getTotalCount() >= MIN_SAMPLES
-                && lagMicros.getValueAtPercentile(99) / 1000.0 * timeScale > limitSimMillis;
+        if (lagMicros.getTotalCount() < MIN_SAMPLES) {
+            return false; // nothing to read: the streak neither grows nor ends
+        }
+        double p99 = lagMicros.getValueAtPercentile(99);
+        boolean behind = p99 / 1000.0 * timeScale > limitSimMillis;
         if (behind) {
             if (strikes == 0) {
                 // The streak's figures count from the check before it, when the harness still kept up.
@@ -73,6 +87,11 @@ public final class CapacityGuard {
                 streakStarted = lastNanos < 0 ? started : lastStarted;
                 streakEnded = lastNanos < 0 ? ended : lastEnded;
             }
+            if (strikes < 2) {
+                streakLag[strikes] = p99;
+            }
+            recentLag[0] = recentLag[1];
+            recentLag[1] = p99;
             strikes++;
         } else {
             strikes = 0;
@@ -80,17 +99,18 @@ public final class CapacityGuard {
         lastNanos = nanoTime;
         lastStarted = started;
         lastEnded = ended;
-        if (strikes >= STRIKES) {
+        boolean growing = strikes >= 2 && recentLag[0] + recentLag[1] >= GROWTH * (streakLag[0] + streakLag[1]);
+        if (strikes >= STRIKES && growing) {
             tripped = true;
             double seconds = Math.max(1e-9, (nanoTime - streakNanos) / 1e9);
             verdict = String.format(Locale.ROOT,
-                    "over capacity from %s simulated: the harness fell behind by %.0f ms real (%.1f s simulated at "
-                            + "time-scale %s, p99) for %.1f s in a row, completing %.0f journeys per real second while "
-                            + "%.0f were started; the load was stopped there. Lower load.rate or time-scale, "
-                            + "or use --engine virtual (embedded target)",
-                    dev.otpsim.distribution.Durations.show(simNow), lagMicros.getValueAtPercentile(99) / 1000.0,
-                    lagMicros.getValueAtPercentile(99) / 1e6 * timeScale, number(timeScale), seconds,
-                    (ended - streakEnded) / seconds, (started - streakStarted) / seconds);
+                    "over capacity from %s simulated: the harness fell further and further behind, its lag growing "
+                            + "from %.0f to %.0f ms real (p99; %.1f s simulated at time-scale %s) over %.1f s, while it "
+                            + "completed %.0f journeys per real second and %.0f were started; the load was stopped "
+                            + "there. Lower load.rate or time-scale, or use --engine virtual (embedded target)",
+                    dev.otpsim.distribution.Durations.show(simNow), streakLag[0] / 1000.0, p99 / 1000.0,
+                    p99 / 1e6 * timeScale, number(timeScale), seconds, (ended - streakEnded) / seconds,
+                    (started - streakStarted) / seconds);
             completedPerSecond = (ended - streakEnded) / seconds;
         }
         return tripped;

@@ -50,9 +50,11 @@ final class Warmup {
         if (2 * peak <= MIN_JOURNEYS) {
             return rampUsers(users).during(SHORTEST);
         }
-        // A linear ramp 1 -> peak over d starts (1 + peak) / 2 * d people.
-        long millis = Math.round(users / ((1 + peak) / 2) * 1000);
-        return rampUsersPerSec(1).to(peak).during(Duration.ofMillis(Math.max(SHORTEST.toMillis(), millis)));
+        // A linear ramp 1 -> top over d starts (1 + top) / 2 * d people: up to the peak, over at
+        // least SHORTEST (then to a lower top, so that it still starts `users`).
+        double seconds = Math.max(SHORTEST.toMillis() / 1000.0, users / ((1 + peak) / 2));
+        double top = Math.min(peak, 2 * users / seconds - 1);
+        return rampUsersPerSec(1).to(top).during(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     /** The highest arrival rate of the load, in journeys per real second. */

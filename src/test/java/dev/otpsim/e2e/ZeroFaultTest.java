@@ -38,7 +38,12 @@ class ZeroFaultTest {
         assertTrue(s.thresholds().stream().allMatch(RunSummary.ThresholdResult::passed));
         // Time to sign in is the reaction (2 s) and two requests (real ms × 60 at this time-scale):
         // nothing waits on a carrier, and nobody glances at the phone — people wake on arrivals.
-        assertTrue(s.timeToSignInMs().p50() >= 2_000 && s.timeToSignInMs().p50() < 3_500, s.timeToSignInMs().toString());
+        // On a machine too busy for time-scale 60 the run says its times are not a result (harness
+        // lag): then they are not checked.
+        assertTrue(s.timeToSignInMs().p50() >= 2_000, s.timeToSignInMs().toString());
+        if (s.valid()) {
+            assertTrue(s.timeToSignInMs().p50() < 3_500, s.timeToSignInMs() + " " + s.harnessLagMs());
+        }
         // One wake-up per journey: the reaction's end. Waiting by glancing every second took three.
         // Look-agains for a copy still in the carrier's mailbox depend on the machine: not counted.
         var harness = new com.fasterxml.jackson.databind.ObjectMapper().readTree(

@@ -31,6 +31,13 @@ class WarmupTest {
     }
 
     @Test
+    void aRampNeverStartsMorePeopleThanAskedForEvenAtAHugeRate() {
+        // 30,000 per real second: 5,000 people over the shortest 2 s climb to 4,999/s, not to 30,000.
+        String step = Warmup.injection(5_000, flat(500), 60).asScala().toString();
+        assertEquals("RampRateOpenInjection(1.0,4999.0,2 seconds)", step);
+    }
+
+    @Test
     void thePeakIsTheHighestRateOfAnyPhase() {
         LoadProfile spike = new LoadProfile(List.of(new LoadProfile.Phase(0, 2, 30_000),
                 new LoadProfile.Phase(40, 40, 60_000), new LoadProfile.Phase(2, 2, 60_000)));
