@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A load the harness cannot carry ends as "over capacity", early, instead of lagging on and
- * reporting the lag as the target's. 30,000 journeys per real second (60,000 HTTP requests a
- * second, each answer also a delivery, a ledger line and a person's decision) is beyond what one
- * JVM carries on any machine this suite runs on: the verdict does not depend on how fast this one is.
+ * reporting the lag as the target's. 10,000 journeys per real second (20,000 HTTP requests a
+ * second, each answer also a delivery, a ledger line and a person's decision; the plain-Gatling
+ * baseline alone peaks near 3,000 on two cores) is beyond what one JVM carries on the machines
+ * this suite runs on: the verdict does not depend on how fast this one is.
  */
 @Tag("slow")
 class OverCapacityTest {
@@ -28,13 +29,13 @@ class OverCapacityTest {
                 time-scale = 1000
                 carriers.sms {}
                 people.profile { resend-wait = 30s, patience = 45s, reaction = 2s, typo-rate = 0, give-up-after = 10m }
-                load { rate = 30, duration = 50m }   # 30,000 journeys per real second for 3 real seconds
+                load { rate = 10, duration = 100m }   # 10,000 journeys per real second for 6 real seconds
                 """);
         RunSummary s = r.summary();
         assertFalse(s.valid());
         assertTrue(s.has(RunSummary.RunProblem.Kind.OVER_CAPACITY), s.problems().toString());
         assertEquals(4, r.exitCode());
-        // Stopped before the 90,000 journeys the load would have started.
-        assertTrue(s.journeys() < 90_000, "journeys " + s.journeys());
+        // Stopped before the 60,000 journeys the load would have started.
+        assertTrue(s.journeys() < 60_000, "journeys " + s.journeys());
     }
 }
