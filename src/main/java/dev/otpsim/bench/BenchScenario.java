@@ -15,7 +15,7 @@ import java.util.Locale;
  * simulated, so it is {@code realRate / timeScale}.
  */
 public final class BenchScenario {
-    /** Simulated seconds per real second: a journey (2 s reaction, ≤ 1 s glance) lasts ~50 ms real. */
+    /** Simulated seconds per real second: a journey (two requests and a 2 s reaction) lasts ~35 ms real. */
     public static final double TIME_SCALE = 60;
 
     private BenchScenario() {
