@@ -20,6 +20,11 @@ final class BenchClock implements SimClock {
         return 1.0;
     }
 
+    @Override
+    public long realNanosUntil(long atMillis) {
+        return realNanosOf(atMillis) - System.nanoTime();
+    }
+
     /** The {@link System#nanoTime()} at which simulated {@code millis} begins. */
     long realNanosOf(long millis) {
         return originNanos + millis * 1_000_000;

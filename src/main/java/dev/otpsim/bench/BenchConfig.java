@@ -8,25 +8,30 @@ import java.util.List;
  *
  * @param rates          offered real journeys per second, one ladder rung each, run in this order
  * @param rungSeconds    real seconds of load per rung
- * @param memoryRate     real journeys per second of the memory run
- * @param memorySeconds  real seconds of load of the memory run (0 skips it)
+ * @param memoryRate     real journeys per second of the memory runs
+ * @param memorySeconds  real seconds of load of each memory run (0 skips them)
+ * @param memoryRuns     memory runs, one after another: their spread says how far the figure can be trusted
  * @param timerMessages  messages of the carrier timer measurement (0 skips it)
  * @param timerRate      messages per real second submitted to the carrier
  * @param timerDelayMs   the carrier's fixed delay (time-scale 1)
  * @param baselineRate    journeys per real second of the plain-Gatling baseline (compared with the rung at
  *                        the same rate, if there is one)
  * @param baselineSeconds real seconds of load of the baseline (0 skips it)
+ * @param busyCore       keep one core busy with another process for the whole bench
+ * @param scenarios      scenario files run with the gatling engine at their own time-scale, each
+ *                       checked for harness problems (the robustness check); empty for none
  */
 public record BenchConfig(List<Double> rates, double rungSeconds, double memoryRate, double memorySeconds,
-                          int timerMessages, double timerRate, long timerDelayMs, double baselineRate,
-                          double baselineSeconds) {
+                          int memoryRuns, int timerMessages, double timerRate, long timerDelayMs, double baselineRate,
+                          double baselineSeconds, boolean busyCore, List<String> scenarios) {
 
-    /** The defaults: about 2 minutes on a 2-core machine. */
-    public static final BenchConfig DEFAULTS = new BenchConfig(List.of(100.0, 200.0, 400.0, 800.0, 1200.0), 10,
-            400, 40, 6_000, 2_000, 100, 1200, 10);
+    /** The defaults: about five minutes on a 2-core machine. */
+    public static final BenchConfig DEFAULTS = new BenchConfig(List.of(250.0, 500.0, 1000.0, 1500.0, 2000.0, 2500.0),
+            10, 1000, 30, 3, 6_000, 2_000, 100, 2000, 10, false, List.of());
 
     public BenchConfig {
         rates = List.copyOf(rates);
+        scenarios = List.copyOf(scenarios);
         for (double r : rates) {
             if (!(r > 0) || r > 100_000) {
                 throw new IllegalArgumentException("rates must be in (0, 100000] journeys/s, got " + r);
@@ -35,6 +40,7 @@ public record BenchConfig(List<Double> rates, double rungSeconds, double memoryR
         check("rung seconds", rungSeconds, 0.5, 600, rates.isEmpty());
         check("memory seconds", memorySeconds, 2, 600, memorySeconds == 0);
         check("memory rate", memoryRate, 1, 100_000, memorySeconds == 0);
+        check("memory runs", memoryRuns, 1, 20, memorySeconds == 0);
         if (timerMessages < 0 || timerMessages > 1_000_000) {
             throw new IllegalArgumentException("timer messages must be in [0, 1000000], got " + timerMessages);
         }

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 /**
  * Heap in use after full collections: what is reachable, not what is merely not yet collected.
  * {@link System#gc()} is a full, stop-the-world collection under the default collector (G1) unless
- * {@code -XX:+DisableExplicitGC} is set; it is called a few times because one collection can leave
+ * {@code -XX:+DisableExplicitGC} is set; it is called twice because one collection can leave
  * objects whose finalisation or reference processing frees more on the next.
  */
 final class HeapProbe {
@@ -13,7 +13,7 @@ final class HeapProbe {
     }
 
     static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

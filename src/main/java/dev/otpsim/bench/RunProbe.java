@@ -20,17 +20,27 @@ import java.util.concurrent.TimeUnit;
  *   journeys completed between them is the heap retained per completed journey, as long as the
  *   journeys in flight are about the same at both (an open model at a constant rate).</li>
  * </ul>
- * Polls every 2 ms, so window edges are known to a few ms; forced GCs are for the memory run only,
- * since they stop the world and would distort a throughput rung.
+ * Polls every 2 ms, so window edges are known to a few ms; counts the process's open file
+ * descriptors every 50 ms ({@link #peakOpenFiles()}). Forced GCs are for the memory run only,
+ * since they stop the world and would distort a throughput rung; the capacity guard is told to
+ * excuse them.
  */
 final class RunProbe implements AutoCloseable {
-    /** The window between simulated zero and the end of the load. */
-    record Window(double realSeconds, long cpuNanos, long journeysStarted, long journeysEnded) {
+    /**
+     * The window between simulated zero and the end of the load — or the moment the load was
+     * stopped because the harness was over capacity ({@code cutShort}).
+     */
+    record Window(double realSeconds, long cpuNanos, long journeysStarted, long journeysEnded, boolean cutShort) {
     }
 
     /** Heap after full GC at a point of the run. */
     record HeapSample(double atFraction, long simMillis, long heapUsedBytes, long journeysEnded, int running) {
     }
+
+    /** Lag excused around a forced collection: its pause, then the queue it left behind. */
+    private static final long EXCUSE_NANOS = 1_000_000_000L;
+    /** Open files are counted every this many polls (50 ms): listing them costs more than a poll. */
+    private static final int FD_EVERY = 25;
 
     private final long loadMillis;
     private final double[] heapAt;
@@ -39,6 +49,7 @@ final class RunProbe implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stop;
     private volatile Window window;
+    private volatile long peakOpenFiles = -1;
 
     /**
      * @param loadMillis simulated length of the load (arrivals end there)
@@ -61,7 +72,10 @@ final class RunProbe implements AutoCloseable {
             RunContext ctx = null;
             long t0 = 0, cpu0 = 0, started0 = 0, ended0 = 0;
             int nextHeap = 0;
-            while (!stop) {
+            for (long polls = 0; !stop; polls++) {
+                if (polls % FD_EVERY == 0) {
+                    peakOpenFiles = Math.max(peakOpenFiles, OpenFiles.count());
+                }
                 if (ctx == null) {
                     ctx = installed();
                     if (ctx == null || !ctx.clock().started()) {
@@ -77,18 +91,19 @@ final class RunProbe implements AutoCloseable {
                 }
                 long now = ctx.clock().nowMillis();
                 RunMetrics m = ctx.metrics();
-                if (nextHeap < heapAt.length && now >= heapAt[nextHeap] * loadMillis) {
+                if (window == null && nextHeap < heapAt.length && now >= heapAt[nextHeap] * loadMillis) {
+                    // Full collections stop the world on purpose: not the harness falling behind.
+                    ctx.watch().excuseFor(EXCUSE_NANOS);
                     long used = HeapProbe.usedAfterGc();
+                    ctx.watch().excuseFor(EXCUSE_NANOS); // and the backlog they left to clear
                     heap.add(new HeapSample(heapAt[nextHeap], ctx.clock().nowMillis(), used, m.journeysEnded(),
                             ctx.ledger().running()));
                     nextHeap++;
                 }
-                if (window == null && now >= loadMillis) {
+                boolean stopped = ctx.watch().loadStopped();
+                if (window == null && (now >= loadMillis || stopped)) {
                     window = new Window((System.nanoTime() - t0) / 1e9, ProcessCpu.nanos() - cpu0,
-                            m.journeys() - started0, m.journeysEnded() - ended0);
-                }
-                if (window != null && nextHeap >= heapAt.length) {
-                    return;
+                            m.journeys() - started0, m.journeysEnded() - ended0, stopped && now < loadMillis);
                 }
                 sleep();
             }
@@ -111,6 +126,11 @@ final class RunProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             stop = true;
         }
+    }
+
+    /** The most file descriptors the process held open while watched (sampled every 50 ms). */
+    long peakOpenFiles() {
+        return peakOpenFiles;
     }
 
     /** The steady window, or null if the run ended before its load did (it failed). */

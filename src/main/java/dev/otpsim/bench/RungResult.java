@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One rung of the throughput ladder: a run at a fixed offered rate and what it achieved.
- * "Steady" figures cover simulated zero to the end of the load (see {@link RunProbe}); "whole run"
- * figures include the engine's start-up, 300 warm-up journeys, drain and summary writing.
+ * "Steady" figures cover simulated zero to the end of the load (see {@link RunProbe}) — or to the
+ * moment the load was stopped when the harness was over capacity; "whole run" figures include the
+ * engine's start-up, warm-up, drain and summary writing.
  *
  * @param offeredPerSecond    journeys the scenario starts per real second
  * @param journeys            journeys started (summary.json), warm-up excluded
@@ -18,11 +19,14 @@ import java.util.List;
  * @param coresUsed           process CPU seconds / real seconds in the steady window
  * @param wholeRunCpuMsPerJourney process CPU ms of the whole {@code GatlingEngine.run} / journeys
  * @param wallSeconds         real time of the whole run
- * @param warnings            the run's harness warnings (summary.json)
+ * @param warnings            the run's harness warnings and problems (summary.json)
  * @param runDir              where the run's own reports are
+ * @param overCapacity        the harness could not carry the rate: the load was stopped
+ * @param peakOpenFiles       most file descriptors the process held open during the run
+ * @param wakeUpsPerJourney   Gatling pauses per completed journey (run-info.json)
  */
 public record RungResult(double offeredPerSecond, long journeys, double steadySeconds, double completedPerSecond,
                          double successShare, long httpSendP99Ms, long httpVerifyP99Ms, double cpuMsPerJourney,
                          double coresUsed, double wholeRunCpuMsPerJourney, double wallSeconds, List<String> warnings,
-                         String runDir) {
+                         String runDir, boolean overCapacity, long peakOpenFiles, double wakeUpsPerJourney) {
 }

@@ -27,7 +27,11 @@ public final class Carrier {
         this.time = time;
         this.handsets = handsets;
         this.events = events;
+        // In virtual time a delivery wakes its person at once (Handset.onArrival): nobody sleeps until it.
+        this.announce = Double.isFinite(time.timeScale());
     }
+
+    private final boolean announce;
 
     public CarrierModel model() {
         return model;
@@ -36,14 +40,25 @@ public final class Carrier {
     /** Takes a message the gateway accepted: decides its fate and plans its deliveries. */
     public void submit(CarrierMessage m) {
         Decision d = model.decide(m);
+        // The handset learns when to expect each copy: its person sleeps until then, not polling.
+        Handset handset = announce ? handsets.find(m.to()).orElse(null) : null;
         if (d.isLost()) {
+            if (handset != null) {
+                handset.notComing(m.id());
+            }
             events.lost(m, d.loss(), d.lostAtMillis());
             return;
         }
         long first = d.visibleAtMillis();
+        if (handset != null) {
+            handset.expect(m.id(), first);
+        }
         time.at(first, () -> deliver(m, first, false));
         if (d.hasDuplicate()) {
             long second = d.duplicateAtMillis();
+            if (handset != null) {
+                handset.expect(m.id(), second);
+            }
             time.at(second, () -> deliver(m, second, true));
             // Reported once both copies are planned: whoever hears of it can count on the schedule.
             events.duplicated(m, second);

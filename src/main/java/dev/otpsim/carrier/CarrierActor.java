@@ -32,9 +32,12 @@ public final class CarrierActor extends AbstractActor {
 
     private final SimClock clock;
     private final Carrier carrier;
+    private final CarrierTimer timer;
 
-    private CarrierActor(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events) {
+    private CarrierActor(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events,
+                         CarrierTimer timer) {
         this.clock = clock;
+        this.timer = timer;
         this.carrier = new Carrier(model, new Mailbox(), handsets, events);
     }
 
@@ -43,7 +46,17 @@ public final class CarrierActor extends AbstractActor {
      * restarted actor keeps it (and with it the queue state).
      */
     public static Props props(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events) {
-        return Props.create(CarrierActor.class, () -> new CarrierActor(model, clock, handsets, events));
+        return props(model, clock, handsets, events, null);
+    }
+
+    /**
+     * As {@link #props(CarrierModel, SimClock, Handsets, DeliveryEvents)}, timed by {@code timer}
+     * (to within tens of µs) instead of the actor system's 1 ms-tick scheduler; null for the latter
+     * (e.g. Akka's explicitly triggered scheduler in tests).
+     */
+    public static Props props(CarrierModel model, SimClock clock, Handsets handsets, DeliveryEvents events,
+                              CarrierTimer timer) {
+        return Props.create(CarrierActor.class, () -> new CarrierActor(model, clock, handsets, events, timer));
     }
 
     @Override
@@ -69,9 +82,14 @@ public final class CarrierActor extends AbstractActor {
         @Override
         public void at(long atMillis, Runnable action) {
             Due due = new Due(atMillis, action);
-            long realNanos = clock.toRealNanos(atMillis - clock.nowMillis());
+            long realNanos = clock.realNanosUntil(atMillis);
             if (realNanos <= 0) {
                 self().tell(due, ActorRef.noSender());
+                return;
+            }
+            if (timer != null) {
+                ActorRef self = self();
+                timer.schedule(realNanos, () -> self.tell(due, ActorRef.noSender()));
                 return;
             }
             getContext().getSystem().scheduler().scheduleOnce(Duration.ofNanos(realNanos), self(), due,

@@ -72,8 +72,12 @@ public final class Carriers implements AutoCloseable {
     public static Carriers start(Map<Channel, CarrierSpec> specs, long seed, SimClock clock, Handsets handsets,
                                  DeliveryEvents events) {
         ActorSystem system = CarrierSystem.create("otpsim-carriers");
-        return new Carriers(specs, seed, clock, actors(system, clock, handsets, events, new ArrayList<>()),
-                () -> terminate(system));
+        CarrierTimer timer = new CarrierTimer();
+        return new Carriers(specs, seed, clock, actors(system, clock, handsets, events, new ArrayList<>(), timer),
+                () -> {
+                    timer.close();
+                    terminate(system);
+                });
     }
 
     /**
@@ -83,7 +87,7 @@ public final class Carriers implements AutoCloseable {
     public static Carriers start(ActorSystem system, Map<Channel, CarrierSpec> specs, long seed, SimClock clock,
                                  Handsets handsets, DeliveryEvents events) {
         List<ActorRef> refs = new ArrayList<>();
-        return new Carriers(specs, seed, clock, actors(system, clock, handsets, events, refs),
+        return new Carriers(specs, seed, clock, actors(system, clock, handsets, events, refs, null),
                 () -> refs.forEach(ref -> ref.tell(PoisonPill.getInstance(), ActorRef.noSender())));
     }
 
@@ -98,9 +102,9 @@ public final class Carriers implements AutoCloseable {
     }
 
     private static Install actors(ActorSystem system, SimClock clock, Handsets handsets, DeliveryEvents events,
-                                  List<ActorRef> started) {
+                                  List<ActorRef> started, CarrierTimer timer) {
         return (channel, i, model) -> {
-            ActorRef ref = system.actorOf(CarrierActor.props(model, clock, handsets, events),
+            ActorRef ref = system.actorOf(CarrierActor.props(model, clock, handsets, events, timer),
                     "carrier-" + channel.id() + "-" + i);
             started.add(ref);
             return m -> ref.tell(new CarrierActor.Submit(m), ActorRef.noSender());

@@ -17,25 +17,31 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the harness itself (loopback only, bounded): a throughput ladder of full runs, "
-                + "heap retained per completed journey, carrier timer lateness, and a plain-Gatling baseline.",
+                + "heap retained per completed journey, carrier timer lateness, a plain-Gatling baseline, and "
+                + "optionally scenarios at their own time-scale with a core kept busy.",
             "Prints a table and writes <out>/bench-<time>/bench.json (each run's own reports under runs/).",
-            "Do not run anything else on the machine meanwhile. Exit 0 measured, 2 bad input, 3 a run failed."})
+            "Other work on the machine moves every figure: the load average is printed and kept beside them.",
+            "Exit 0 measured, 2 bad input, 3 a run failed."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rates", split = ",", paramLabel = "R",
-            description = "offered real journeys/s, one ladder rung each (default: 100,200,400,800,1200); "
+            description = "offered real journeys/s, one ladder rung each (default: 250,500,1000,1500,2000,2500); "
                     + "--rates none skips the ladder")
     List<String> rates;
 
     @Option(names = "--seconds", paramLabel = "S", description = "real seconds of load per rung (default: 10)")
     Double seconds;
 
-    @Option(names = "--memory-rate", paramLabel = "R", description = "journeys/s of the memory run (default: 400)")
+    @Option(names = "--memory-rate", paramLabel = "R", description = "journeys/s of the memory runs (default: 1000)")
     Double memoryRate;
 
     @Option(names = "--memory-seconds", paramLabel = "S",
-            description = "real seconds of the memory run, 0 to skip (default: 40)")
+            description = "real seconds of each memory run, 0 to skip (default: 30)")
     Double memorySeconds;
+
+    @Option(names = "--memory-runs", paramLabel = "N",
+            description = "memory runs; their spread says whether the figure can be trusted (default: 3)")
+    Integer memoryRuns;
 
     @Option(names = "--timer-messages", paramLabel = "N",
             description = "messages for the carrier timer measurement, 0 to skip (default: 6000)")
@@ -45,12 +51,22 @@ final class BenchCommand implements Callable<Integer> {
     Double timerRate;
 
     @Option(names = "--baseline-rate", paramLabel = "R",
-            description = "journeys/s of the plain-Gatling baseline; compared with the rung at the same rate (default: 1200)")
+            description = "journeys/s of the plain-Gatling baseline; compared with the rung at the same rate (default: 2000)")
     Double baselineRate;
 
     @Option(names = "--baseline-seconds", paramLabel = "S",
             description = "real seconds of the baseline, 0 to skip (default: 10)")
     Double baselineSeconds;
+
+    @Option(names = "--busy-core",
+            description = "keep one core busy with another process for the whole bench (started and stopped by it)")
+    boolean busyCore;
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "FILE",
+            description = "scenario files or folders (their *.conf) to run with the gatling engine at their own "
+                    + "time-scale, each checked for harness problems; e.g. --scenarios scenarios --busy-core "
+                    + "--rates none --memory-seconds 0 --timer-messages 0 --baseline-seconds 0")
+    List<String> scenarios;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "parent directory of bench-<time>/ (default: ${DEFAULT-VALUE})")
@@ -64,6 +80,12 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("otpsim bench: " + e.getMessage());
             return Main.BAD_INPUT;
+        }
+        for (String f : config.scenarios()) {
+            if (!java.nio.file.Files.exists(Path.of(f))) {
+                System.err.println("otpsim bench: --scenarios: no such file or folder: " + f);
+                return Main.BAD_INPUT;
+            }
         }
         java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
         if (badOut.isPresent()) {
@@ -95,10 +117,12 @@ final class BenchCommand implements Callable<Integer> {
                 seconds == null ? d.rungSeconds() : seconds,
                 memoryRate == null ? d.memoryRate() : memoryRate,
                 memorySeconds == null ? d.memorySeconds() : memorySeconds,
+                memoryRuns == null ? d.memoryRuns() : memoryRuns,
                 timerMessages == null ? d.timerMessages() : timerMessages,
                 timerRate == null ? d.timerRate() : timerRate, d.timerDelayMs(),
                 baselineRate == null ? d.baselineRate() : baselineRate,
-                baselineSeconds == null ? d.baselineSeconds() : baselineSeconds);
+                baselineSeconds == null ? d.baselineSeconds() : baselineSeconds, busyCore,
+                scenarios == null ? d.scenarios() : scenarios);
     }
 
     private static List<Double> parseRates(List<String> values) {

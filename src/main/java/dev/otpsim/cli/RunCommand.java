@@ -33,8 +33,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Override the scenario's seed.")
     Long seed;
 
-    @Option(names = "--time-scale", description = "Override the scenario's time-scale (simulated s per real s).")
-    Double timeScale;
+    @Option(names = "--time-scale", paramLabel = "X|auto",
+            description = "Override the scenario's time-scale (simulated s per real s), or auto: the gatling engine "
+                    + "measures the highest this machine sustains (embedded target).")
+    String timeScale;
 
     @Option(names = "--out", description = "Parent directory of the run directory (default: reports).")
     Path out = Path.of("reports");
@@ -104,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Loads a scenario with command-line overrides applied before validation. */
-    static Scenario load(Path file, Long seed, Double timeScale, EngineChoice engine) {
+    static Scenario load(Path file, Long seed, String timeScale, EngineChoice engine) {
         Config c = ScenarioFiles.parse(file);
         if (engine != null) {
             c = c.withValue("engine", ConfigValueFactory.fromAnyRef(engine.id(), "--engine"));
@@ -113,7 +115,14 @@ final class RunCommand implements Callable<Integer> {
             c = c.withValue("seed", ConfigValueFactory.fromAnyRef(seed, "--seed"));
         }
         if (timeScale != null) {
-            c = c.withValue("time-scale", ConfigValueFactory.fromAnyRef(timeScale, "--time-scale"));
+            // A number as a number; anything else ("auto", or a mistake) as text, for validation to judge.
+            Object value = timeScale.trim();
+            try {
+                value = Double.parseDouble(timeScale.trim());
+            } catch (NumberFormatException notANumber) {
+                // kept as text
+            }
+            c = c.withValue("time-scale", ConfigValueFactory.fromAnyRef(value, "--time-scale"));
         }
         return ScenarioLoader.fromConfig(c, file);
     }

@@ -42,6 +42,11 @@ public final class ScaledClock implements SimClock {
     }
 
     @Override
+    public long realNanosUntil(long atMillis) {
+        return startNanos + Math.round(atMillis * 1_000_000.0 / timeScale) - System.nanoTime();
+    }
+
+    @Override
     public double timeScale() {
         return timeScale;
     }

@@ -28,6 +28,15 @@ public interface SimClock {
         return Duration.ofNanos(toRealNanos(simulated.toMillis()));
     }
 
+    /**
+     * Real nanoseconds from now until simulated {@code atMillis} begins (not positive once it has).
+     * Clocks that know their real origin say it exactly; {@link #nowMillis()} is whole ms, which
+     * would make every wait up to one simulated ms too long.
+     */
+    default long realNanosUntil(long atMillis) {
+        return toRealNanos(atMillis - nowMillis());
+    }
+
     /** Real nanoseconds that last {@code simulatedMillis} on this clock. */
     default long toRealNanos(long simulatedMillis) {
         return Math.round(simulatedMillis * 1_000_000.0 / timeScale());

@@ -27,6 +27,19 @@ public final class Handset {
     private volatile boolean retired;
     private volatile Runnable onArrival;
     private long messagesAddressed;
+    // Copies on their way here (guarded by this): message id and planned visible time, or
+    // UNDECIDED while the carrier has not decided yet. Usually 0-2 entries; allocated on first use.
+    private long[] expectedIds;
+    private long[] expectedAt;
+    private int expectedCount;
+
+    /**
+     * {@link #nextArrivalMillis()} while a message is on its way but its carrier has not decided
+     * when it becomes visible: "look again very soon".
+     */
+    public static final long UNDECIDED = Long.MIN_VALUE;
+    /** {@link #nextArrivalMillis()} when nothing is on its way. */
+    public static final long NOTHING_EXPECTED = Long.MAX_VALUE;
 
     Handset(String address) {
         this.address = address;
@@ -39,6 +52,86 @@ public final class Handset {
      */
     public synchronized long nextMessageNumber() {
         return ++messagesAddressed;
+    }
+
+    /**
+     * A message to this handset was handed to its carrier (the gateway accepted it): until the
+     * carrier decides ({@link #expect}, {@link #notComing}) its arrival time is unknown.
+     */
+    public synchronized void onItsWay(long messageId) {
+        if (!retired) {
+            add(messageId, UNDECIDED);
+        }
+    }
+
+    /**
+     * The carrier decided that a copy of {@code messageId} becomes visible at {@code visibleAtMillis}
+     * (simulated): a waiting person can sleep until then instead of glancing at the phone.
+     * Called once per copy (twice for a duplicated message).
+     */
+    public synchronized void expect(long messageId, long visibleAtMillis) {
+        if (retired) {
+            return;
+        }
+        for (int i = 0; i < expectedCount; i++) {
+            if (expectedIds[i] == messageId && expectedAt[i] == UNDECIDED) {
+                expectedAt[i] = visibleAtMillis;
+                return;
+            }
+        }
+        add(messageId, visibleAtMillis);
+    }
+
+    /** The carrier lost {@code messageId}: no copy of it will arrive. */
+    public synchronized void notComing(long messageId) {
+        int kept = 0;
+        for (int i = 0; i < expectedCount; i++) {
+            if (expectedIds[i] != messageId) {
+                expectedIds[kept] = expectedIds[i];
+                expectedAt[kept++] = expectedAt[i];
+            }
+        }
+        expectedCount = kept;
+    }
+
+    /**
+     * The earliest simulated time a message on its way becomes visible: {@link #UNDECIDED} when a
+     * carrier has yet to decide, {@link #NOTHING_EXPECTED} when nothing is on its way. A time in
+     * the past means the delivery is late (the carrier's timer has not fired yet).
+     */
+    public synchronized long nextArrivalMillis() {
+        long next = NOTHING_EXPECTED;
+        for (int i = 0; i < expectedCount; i++) {
+            next = Math.min(next, expectedAt[i]);
+        }
+        return next;
+    }
+
+    private void add(long messageId, long at) {
+        if (expectedIds == null) {
+            expectedIds = new long[2];
+            expectedAt = new long[2];
+        } else if (expectedCount == expectedIds.length) {
+            expectedIds = Arrays.copyOf(expectedIds, expectedCount * 2);
+            expectedAt = Arrays.copyOf(expectedAt, expectedCount * 2);
+        }
+        expectedIds[expectedCount] = messageId;
+        expectedAt[expectedCount++] = at;
+    }
+
+    /** The copy of {@code messageId} planned earliest has arrived: it is expected no more. */
+    private void arrived(long messageId) {
+        int at = -1;
+        for (int i = 0; i < expectedCount; i++) {
+            if (expectedIds[i] == messageId && (at < 0 || expectedAt[i] < expectedAt[at])) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            expectedCount--;
+            expectedIds[at] = expectedIds[expectedCount];
+            expectedAt[at] = expectedAt[expectedCount];
+        }
     }
 
     /**
@@ -65,6 +158,7 @@ public final class Handset {
         }
         a[count] = m;
         count = count + 1;
+        arrived(m.messageId());
         Runnable listener = onArrival;
         if (listener != null) {
             listener.run();
@@ -97,6 +191,9 @@ public final class Handset {
         onArrival = null;
         messages = new Message[0];
         count = 0;
+        expectedIds = null;
+        expectedAt = null;
+        expectedCount = 0;
     }
 
     public boolean retired() {

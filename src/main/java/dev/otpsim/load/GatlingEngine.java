@@ -64,8 +64,6 @@ public final class GatlingEngine {
     private static final long DRAIN_MARGIN_REAL_MILLIS = 10_000;
     /** How often (real) summary.json is rewritten with the figures so far while the run goes. */
     private static final long PARTIAL_SUMMARY_REAL_MILLIS = 5_000;
-    /** Warm-up people (a send and a wrong verification each) before simulated time starts. */
-    static final int WARMUP_JOURNEYS = 300;
 
     private final PrintStream out;
 
@@ -73,15 +71,27 @@ public final class GatlingEngine {
         this.out = out;
     }
 
-    public RunResult run(Scenario scenario, RunOptions options) throws IOException {
-        RunPlan.refusal(scenario, options.allowedHosts()).ifPresent(why -> {
+    public RunResult run(Scenario requested, RunOptions options) throws IOException {
+        RunPlan.refusal(requested, options.allowedHosts()).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        RunOutput output = RunOutput.create(options.reportsDir(), options.runId(), scenario, RunSummary.GATLING);
+        RunOutput output = RunOutput.create(options.reportsDir(), options.runId(), requested, RunSummary.GATLING);
         Path runDir = output.dir();
+        TimeScaleCalibration.Result calibration = null;
+        if (requested.autoTimeScale()) {
+            if (options.progress()) {
+                out.println("otpsim: time-scale = auto: measuring the highest this machine sustains...");
+            }
+            calibration = TimeScaleCalibration.run(requested, runDir.resolve(RunOutput.GATLING));
+            if (options.progress()) {
+                out.println("otpsim: time-scale = auto: " + TimeScaleCalibration.describe(calibration));
+            }
+        }
+        Scenario scenario = calibration == null ? requested : requested.withTimeScale(calibration.timeScale());
         RunPlan plan = new RunPlan(scenario, scenario.seed());
         ScaledClock clock = ScaledClock.start(scenario.timeScale());
         AtomicLong journeyCounter = new AtomicLong();
+        HarnessWatch watch = new HarnessWatch();
         // The embedded target's people can be told from strangers by their id: retired handsets go.
         Handsets handsets = plan.externalTarget() ? new Handsets()
                 : Handsets.forgettingRetired(a -> RunPlan.isReferencePerson(a, journeyCounter.get()));
@@ -103,7 +113,8 @@ public final class GatlingEngine {
             boolean latestOnly = external != null ? external.expectsLatestOnly()
                     : scenario.policy().rotation() == Rotation.LATEST_ONLY;
             Ledger ledger = new Ledger(new Classifier(plan.codeTtlMillis(), latestOnly), metrics, log);
-            DeliveryEvents events = DeliveryEvents.filter(m -> !Warmup.isWarmUp(m.to()), ledger);
+            DeliveryEvents events = watch.watching(DeliveryEvents.filter(m -> !Warmup.isWarmUp(m.to()), ledger),
+                    scenario.timeScale());
             Carriers carriers = Carriers.start(plan.carrierSpecs(), plan.seed(), clock, handsets, events);
             running.add(carriers);
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
@@ -126,12 +137,21 @@ public final class GatlingEngine {
                     plan.faults(), scenario.thresholds(), List.of()).withGatewayRefusals(gateway.refusals().snapshot()));
             startTicker(ticker, scenario, clock, windows, log, options.progress() ? progress : null, metrics, ledger,
                     partialSummary);
+            // An external target's slowness is its own, not the harness's: its run is judged at the end only.
+            CapacityGuard guard = null;
+            if (external == null) {
+                CapacityGuard.Running checking = CapacityGuard.start(clock, watch, metrics);
+                running.add(checking);
+                guard = checking.guard();
+            }
 
             RunContext.install(new RunContext(clock, plan, ledger, handsets, metrics, traffic.counting(protocol),
                     scenario.load(),
-                    scenario.pollMillis(), maxRealMillis, journeyCounter,
+                    // People wake on announced arrivals; only an external target's codes come unannounced.
+                    external != null ? scenario.pollMillis() : 0, maxRealMillis, journeyCounter,
                     // No warm-up traffic to a service of the user's: it gets only the journeys asked for.
-                    external != null || !options.warmUp() ? 0 : WARMUP_JOURNEYS));
+                    external != null || !options.warmUp() ? 0 : Warmup.journeys(scenario.load(), scenario.timeScale()),
+                    watch));
             if (options.progress()) {
                 out.println("otpsim: " + scenario.describe());
                 out.println("otpsim: engine gatling (scaled real time); target " + protocol.baseUrl()
@@ -140,7 +160,7 @@ public final class GatlingEngine {
             }
             try (GatlingFailures failures = GatlingFailures.attach(traffic)) {
                 GatlingLauncher.run(runDir.resolve(RunOutput.GATLING), scenario.name(), !options.progress(),
-                        !options.writeHtml());
+                        !options.writeHtml(), watch::loadStopped);
             }
             ticker.shutdown();
             ticker.awaitTermination(5, TimeUnit.SECONDS);
@@ -165,11 +185,21 @@ public final class GatlingEngine {
             List<SummaryBuilder.Replication> reps = List.of(
                     new SummaryBuilder.Replication(plan.seed(), metrics.totals(), endMillis, storms));
             List<dev.otpsim.carrier.gateway.GatewayRefusals.Refusal> refused = gateway.refusals().snapshot();
-            RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
-                    RunChecks.noResult(reps, plan, traffic.snapshot(), refused)).withGatewayRefusals(refused);
+            List<RunSummary.RunProblem> problems = new ArrayList<>(RunChecks.noResult(reps, plan, traffic.snapshot(), refused));
+            if (guard != null && guard.overCapacity()) {
+                problems.add(guard.problem());
+            }
+            RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(), problems)
+                    .withGatewayRefusals(refused);
             output.writeSummary(summary);
             dev.otpsim.metrics.ReplicationTable.write(output.file(RunOutput.REPLICATIONS), info, reps, plan.faults());
-            output.finish(Map.of("timeScale", Double.toString(scenario.timeScale())));
+            Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            facts.put("timeScale", Double.toString(scenario.timeScale()));
+            if (calibration != null) {
+                facts.put("timeScaleAuto", calibration.facts());
+            }
+            facts.put("harness", harnessFacts(watch));
+            output.finish(facts);
             if (options.writeHtml()) {
                 RunReport.write(runDir);
             }
@@ -235,6 +265,17 @@ public final class GatlingEngine {
                 progress.update(now, metrics, ledger.running(), false);
             }
         }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The harness's own figures for run-info.json: how often people woke, and why. */
+    private static Map<String, Object> harnessFacts(HarnessWatch watch) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("journeysEnded", watch.journeysEnded());
+        m.put("wakeUps", watch.pauses());
+        m.put("lateRechecks", watch.lateRechecks());
+        m.put("wakeUpsPerJourney", Math.round(watch.wakeUpsPerJourney() * 100) / 100.0);
+        m.put("requestsWaitingForAConnection", watch.gateWaits());
+        return m;
     }
 
     private static Path gatlingReport(Path runDir) throws IOException {

@@ -13,9 +13,6 @@ import java.util.function.UnaryOperator;
  * needs no locking.
  */
 public final class JourneyDriver {
-    /** A waiting person never glances more often than this, whatever the time-scale. */
-    private static final long MIN_PAUSE_NANOS = 2_000_000;
-
     /** What the chain does next. */
     public enum Step { SEND, VERIFY, WAIT, END }
 
@@ -24,6 +21,8 @@ public final class JourneyDriver {
     private Person.Action action;
     private long dueNanos;
     private long plannedWakeNanos;
+    private final WakeUps wakeUps = new WakeUps();
+    private long gateWaitMillis;
 
     JourneyDriver(RunContext ctx, Journey journey) {
         this.ctx = ctx;
@@ -36,6 +35,7 @@ public final class JourneyDriver {
 
     /** Decides the next step. */
     public Step decide() {
+        gateWaitMillis = 0;
         long now = ctx.clock().nowMillis();
         action = journey.next(now);
         // A request is due when the pause before it was planned to end, not when Gatling got to it.
@@ -50,14 +50,26 @@ public final class JourneyDriver {
         return action instanceof Person.Wait ? Step.WAIT : Step.END;
     }
 
-    /** The real pause for a {@code wait}: until the person's next decision, or the next glance. */
+    /**
+     * The real pause for a {@code wait}: until the person's next decision or the next arrival the
+     * carrier planned for their handset, whichever comes first ({@link WakeUps}).
+     */
     public Duration pause() {
-        long now = ctx.clock().nowMillis();
-        long untilSim = ((Person.Wait) action).untilMillis();
-        long simPause = Math.max(1, Math.min(untilSim - now, ctx.pollMillis()));
-        long nanos = Math.max(MIN_PAUSE_NANOS, ctx.clock().toRealNanos(simPause));
-        plannedWakeNanos = System.nanoTime() + nanos;
-        return Duration.ofNanos(nanos);
+        long millis = wakeUps.pauseMillis(ctx.clock().nowMillis(), ((Person.Wait) action).untilMillis(),
+                journey.handset().nextArrivalMillis(), ctx.pollMillis(), ctx.clock());
+        plannedWakeNanos = System.nanoTime() + millis * 1_000_000;
+        ctx.watch().paused(wakeUps.lastWasRecheck());
+        return Duration.ofMillis(millis);
+    }
+
+    /**
+     * How long to wait before trying the {@link RequestGate} again: 1, 2, 4, 8 ms. The request
+     * stays due from when it was decided, so the wait counts as harness lag.
+     */
+    Duration gateWait() {
+        gateWaitMillis = gateWaitMillis == 0 ? 1 : Math.min(2 * gateWaitMillis, RequestGate.MAX_WAIT_MILLIS);
+        ctx.watch().gateWait();
+        return Duration.ofMillis(gateWaitMillis);
     }
 
     public String sendPath() {
@@ -78,14 +90,18 @@ public final class JourneyDriver {
 
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
     public void onSendResponse(int status, String body, UnaryOperator<String> header) {
-        ctx.metrics().httpSendMicros((System.nanoTime() - dueNanos) / 1_000);
+        long lag = (System.nanoTime() - dueNanos) / 1_000;
+        ctx.metrics().httpSendMicros(lag);
+        ctx.watch().lateMicros(lag);
         TargetAnswer answer = ctx.protocol().sendAnswer(status, body, header);
         journey.sendAnswered(answer, ctx.clock().nowMillis());
     }
 
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */
     public void onVerifyResponse(int status, String body, UnaryOperator<String> header) {
-        ctx.metrics().httpVerifyMicros((System.nanoTime() - dueNanos) / 1_000);
+        long lag = (System.nanoTime() - dueNanos) / 1_000;
+        ctx.metrics().httpVerifyMicros(lag);
+        ctx.watch().lateMicros(lag);
         TargetAnswer answer = ctx.protocol().verifyAnswer(status, body, header);
         journey.verifyAnswered(answer, ctx.clock().nowMillis());
     }
@@ -97,5 +113,6 @@ public final class JourneyDriver {
     /** Records the journey's end and frees the handset. Called once, when the chain finishes. */
     public void finish() {
         journey.finish(ctx.clock().nowMillis());
+        ctx.watch().journeyEnded();
     }
 }

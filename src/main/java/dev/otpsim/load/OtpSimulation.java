@@ -12,6 +12,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -47,8 +48,10 @@ public final class OtpSimulation extends Simulation {
     private static final String HEADER = "header:";
     /** Typed by warm-up people: never a real code (eight digits where the target issues six). */
     private static final String WARM_UP_CODE = "00000000";
+    private static final String OVER_CAPACITY = "otpsim: the harness is over capacity (see summary.json problems)";
 
     private final RunContext ctx = RunContext.current();
+    private final RequestGate gate = new RequestGate();
 
     public OtpSimulation() {
         TargetProtocol protocol = ctx.protocol();
@@ -60,7 +63,10 @@ public final class OtpSimulation extends Simulation {
                 s -> journey(s).verifyBody()), headers, JourneyDriver::onVerifyResponse);
         ChainBuilder waitForCode = pause(s -> journey(s).pause());
 
+        // Over capacity (CapacityGuard): the next person to arrive stops the load generator (an
+        // open model keeps them coming; checking at every step too only cost time).
         ScenarioBuilder journeys = scenario("sign-in journeys")
+                .exec(stopLoadGeneratorIf(OVER_CAPACITY, s -> ctx.watch().loadStopped()))
                 .exec(s -> s.set(JOURNEY, ctx.newJourney()))
                 .asLongAs(s -> !journey(s).ended()).on(
                         doSwitch(s -> journey(s).decide()).on(
@@ -85,13 +91,14 @@ public final class OtpSimulation extends Simulation {
             ScenarioBuilder warmUp = scenario("warm-up (not measured)")
                     .exec(s -> s.set(JOURNEY, new TargetProtocol.Identity(0,
                             Warmup.PREFIX + s.userId(), Warmup.PREFIX + s.userId())))
-                    .exec(request("warm-up send", protocol.send(), Set.of(),
+                    .exec(gated(request("warm-up send", protocol.send(), Set.of(),
                             s -> protocol.send().path(identity(s), Channel.SMS, null),
-                            s -> protocol.send().body(identity(s), Channel.SMS, null)))
-                    .exec(request("warm-up verify", protocol.verify(), Set.of(),
+                            s -> protocol.send().body(identity(s), Channel.SMS, null))))
+                    .exec(gated(request("warm-up verify", protocol.verify(), Set.of(),
                             s -> protocol.verify().path(identity(s), Channel.SMS, WARM_UP_CODE),
-                            s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE)));
-            people = warmUp.injectOpen(rampUsers(ctx.warmUpUsers()).during(Duration.ofSeconds(2))).andThen(people);
+                            s -> protocol.verify().body(identity(s), Channel.SMS, WARM_UP_CODE))));
+            people = warmUp.injectOpen(Warmup.injection(ctx.warmUpUsers(), ctx.load(), ctx.clock().timeScale()))
+                    .andThen(people);
         }
         setUp(people)
                 .protocols(target)
@@ -104,13 +111,28 @@ public final class OtpSimulation extends Simulation {
         void answer(JourneyDriver journey, int status, String body, UnaryOperator<String> header);
     }
 
-    /** A request whose answer goes to the journey; the previous answer is cleared first. */
-    private static ChainBuilder ask(HttpRequestActionBuilder request, Set<String> headers, AnswerHandler handler) {
-        return exec(s -> forget(s, headers))
+    /**
+     * A request whose answer goes to the journey, which then forgets it: a later request that gets
+     * no answer is not judged by this one's. It waits for a place at the {@link RequestGate}
+     * (backing off 1, 2, 4, 8 ms) so connections stay bounded.
+     */
+    private ChainBuilder ask(HttpRequestActionBuilder request, Set<String> headers, AnswerHandler handler) {
+        return asLongAs(s -> !gate.tryEnter()).on(pause(s -> journey(s).gateWait()))
                 .exec(request)
                 .exec(s -> {
+                    gate.leave();
                     handler.answer(journey(s), s.contains("status") ? s.getInt("status") : -1, s.getString("body"),
                             name -> s.getString(HEADER + name));
+                    return forget(s, headers);
+                });
+    }
+
+    /** A warm-up request, through the same gate. */
+    private ChainBuilder gated(HttpRequestActionBuilder request) {
+        return asLongAs(s -> !gate.tryEnter()).on(pause(Duration.ofMillis(RequestGate.MAX_WAIT_MILLIS)))
+                .exec(request)
+                .exec(s -> {
+                    gate.leave();
                     return s;
                 });
     }
@@ -134,7 +156,7 @@ public final class OtpSimulation extends Simulation {
         return b;
     }
 
-    /** Clears the previous answer, so a request that got none is not judged by the one before. */
+    /** Clears an answer once read, so a request that got none is not judged by the one before. */
     private static Session forget(Session s, Set<String> headers) {
         Session out = s.remove("status").remove("body");
         for (String h : headers) {

@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * simulation class itself, so the run installs its context here first (one run at a time).
  *
  * @param plan              people, carriers and faults, as every engine builds them
- * @param pollMillis        how often (simulated) a waiting person glances at their handset
+ * @param pollMillis        how often (simulated) a waiting person glances at their handset besides
+ *                          waking on announced arrivals, for codes that reach the gateway unannounced
+ *                          (an external target); 0: people wake on their own decisions and arrivals only
  * @param maxDurationMillis real-time bound on the whole injection and drain
  * @param warmUpUsers       people who warm the target up before time starts (0 for an external target)
+ * @param watch             the harness's own wake-ups and lag
  */
 public record RunContext(ScaledClock clock, RunPlan plan, Ledger ledger, Handsets handsets, RunMetrics metrics,
                          TargetProtocol protocol, LoadProfile load, long pollMillis, long maxDurationMillis,
-                         AtomicLong journeyCounter, int warmUpUsers) {
+                         AtomicLong journeyCounter, int warmUpUsers, HarnessWatch watch) {
 
     private static volatile RunContext current;
 

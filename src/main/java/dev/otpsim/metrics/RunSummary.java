@@ -182,12 +182,14 @@ public record RunSummary(
      * Why a run's figures are not a result.
      *
      * @param kind    {@code harness-lag}: scaled real time distorted the figures (exit 4);
+     *                {@code over-capacity}: the harness could not carry the offered load and the
+     *                load was stopped (exit 4);
      *                {@code no-result}: the run produced nothing a figure could be read from (exit 3)
      * @param message what happened, in words, naming the cause
      */
     public record RunProblem(Kind kind, String message) {
         public enum Kind {
-            HARNESS_LAG, NO_RESULT;
+            HARNESS_LAG, OVER_CAPACITY, NO_RESULT;
 
             @com.fasterxml.jackson.annotation.JsonValue
             public String id() {

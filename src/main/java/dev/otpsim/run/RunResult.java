@@ -24,13 +24,13 @@ public record RunResult(Path runDir, RunSummary summary, Path gatlingReport, lon
 
     /**
      * 3 when the run produced no result (every journey failed, nothing reached the gateway), 4 when
-     * scaled real time distorted its figures, 1 when a threshold failed, else 0.
+     * scaled real time distorted its figures or the harness was over capacity, 1 when a threshold failed, else 0.
      */
     public int exitCode() {
         if (summary.has(RunSummary.RunProblem.Kind.NO_RESULT)) {
             return RUN_FAILED;
         }
-        if (summary.has(RunSummary.RunProblem.Kind.HARNESS_LAG)) {
+        if (summary.has(RunSummary.RunProblem.Kind.HARNESS_LAG) || summary.has(RunSummary.RunProblem.Kind.OVER_CAPACITY)) {
             return INVALID;
         }
         return thresholdsPassed() ? OK : THRESHOLDS_FAILED;

@@ -32,11 +32,24 @@ import java.util.List;
  * @param raw         the resolved configuration, shown in reports as "the scenario as run"
  * @param external    the user's own target ({@code target.external}), or null for the embedded reference target
  * @param engine      the engine the scenario asks for, or null to let the command choose
+ * @param autoTimeScale {@code time-scale = auto}: the gatling engine measures the highest scale the
+ *                    machine sustains before the run and runs at it ({@link #withTimeScale});
+ *                    until then {@code timeScale} is {@link #AUTO_FLOOR}, the lowest it can pick
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
                        TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
-                       List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine) {
+                       List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine,
+                       boolean autoTimeScale) {
+
+    /** The lowest time-scale {@code auto} can pick: what bounds an auto run's real time. */
+    public static final double AUTO_FLOOR = 1;
+
+    /** This scenario at a measured time-scale ({@code auto} resolved). */
+    public Scenario withTimeScale(double scale) {
+        return new Scenario(file, name, description, seed, scale, policy, gateway, carriers, people, load, pollMillis,
+                metrics, thresholds, raw, external, engine, false);
+    }
 
     /** The engine to use: {@code --engine} if given, else the scenario's, else {@code byDefault}. */
     public EngineChoice engine(EngineChoice flag, EngineChoice byDefault) {
@@ -50,7 +63,7 @@ public record Scenario(Path file, String name, String description, long seed, do
     }
 
     public String describe() {
-        return "scenario \"" + name + "\", seed " + seed + ", time-scale " + timeScale + ", "
+        return "scenario \"" + name + "\", seed " + seed + ", time-scale " + (autoTimeScale ? "auto" : timeScale) + ", "
                 + Math.round(load.expectedJourneys()) + " journeys over "
                 + dev.otpsim.distribution.Durations.show(load.durationMillis()) + " (simulated)"
                 + (external == null ? "" : ", external target " + external.baseUrl()

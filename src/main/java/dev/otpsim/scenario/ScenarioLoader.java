@@ -42,7 +42,20 @@ public final class ScenarioLoader {
         RunBounds.checkName(config, problems, name);
         String description = root.string("description", "");
         long seed = root.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
-        double timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
+        // A number, or "auto": the gatling engine measures the highest scale the machine sustains.
+        boolean autoTimeScale = root.type("time-scale") == com.typesafe.config.ConfigValueType.STRING
+                && "auto".equals(config.getString("time-scale"));
+        double timeScale;
+        if (autoTimeScale) {
+            timeScale = Scenario.AUTO_FLOOR;
+        } else if (root.type("time-scale") == com.typesafe.config.ConfigValueType.STRING
+                && !isNumber(config.getString("time-scale"))) {
+            root.problem("time-scale", "expected a number in [0.001, 100000] (simulated seconds per real second) or "
+                    + "auto, got \"" + config.getString("time-scale") + "\"");
+            timeScale = 1.0;
+        } else {
+            timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
+        }
         EngineChoice engine = root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
 
         TargetPolicy policy = TargetPolicy.defaults();
@@ -83,6 +96,14 @@ public final class ScenarioLoader {
         MetricsSpec metrics = root.has("metrics") ? MetricsSpec.read(root.section("metrics")) : MetricsSpec.defaults();
         var thresholds = Threshold.read(root, "thresholds");
 
+        if (autoTimeScale && external != null) {
+            root.problem("time-scale", "auto is measured against the embedded reference target; an external target "
+                    + "keeps its own clock: give a number (1 unless target.external.time-scaled)");
+        }
+        if (autoTimeScale && engine == EngineChoice.VIRTUAL) {
+            root.problem("time-scale", "auto is measured by the gatling engine (scaled real time); virtual time has no "
+                    + "time-scale: remove the key, or use engine = gatling");
+        }
         if (engine == EngineChoice.VIRTUAL && external != null) {
             root.problem("engine", "virtual time runs the embedded reference target only: an external service keeps "
                     + "its own clock and answers over HTTP in real time, so it needs engine = gatling (or no engine key)");
@@ -95,6 +116,15 @@ public final class ScenarioLoader {
         root.finish();
         problems.throwIfAny();
         return new Scenario(file, name, description, seed, timeScale, policy, gateway, carriers, people, load, poll,
-                metrics, thresholds, config, external, engine);
+                metrics, thresholds, config, external, engine, autoTimeScale);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

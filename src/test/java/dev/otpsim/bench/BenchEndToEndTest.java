@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole bench on a tiny configuration: one 1-second rung, a short memory run, a few hundred
- * timer messages. Checks that every part produces figures, the table shows them and bench.json
+ * The whole bench on a tiny configuration: one 1-second rung, two 8-second memory runs, a few hundred
+ * timer messages, quickstart at its own time-scale with a core kept busy. Checks that every part produces figures, the table shows them and bench.json
  * reads back — never how fast anything is.
  */
 @Tag("slow")
@@ -23,7 +23,8 @@ class BenchEndToEndTest {
 
     @Test
     void aTinyBenchFillsTheTableAndBenchJson(@TempDir Path dir) throws Exception {
-        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 3, 300, 1000, 100, 30, 1);
+        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 8, 2, 300, 1000, 100, 30, 1, true,
+                List.of("scenarios/quickstart.conf"));
         BenchResult r = new Bench(new PrintStream(OutputStream.nullOutputStream())).run(tiny, dir);
 
         assertEquals(1, r.ladder().size());
@@ -31,16 +32,26 @@ class BenchEndToEndTest {
         assertTrue(rung.journeys() > 0 && rung.completedPerSecond() > 0, rung.toString());
         assertTrue(rung.cpuMsPerJourney() > 0 && rung.wholeRunCpuMsPerJourney() > 0, rung.toString());
         assertTrue(Files.isRegularFile(Path.of(rung.runDir()).resolve("summary.json")));
+        assertTrue(rung.peakOpenFiles() > 0 && rung.wakeUpsPerJourney() > 0, rung.toString());
         assertNotNull(r.memory());
-        assertTrue(r.memory().journeysBetween() > 0, r.memory().toString());
+        assertEquals(2, r.memory().runs().size());
+        for (MemoryResult m : r.memory().runs()) {
+            // On a machine too busy for even this, a run is a failed measurement that says why.
+            assertTrue(m.failure() != null ? !m.failure().isBlank() : m.journeysBetween() > 0, m.toString());
+        }
+        assertEquals(1, r.scenarios().size());
+        assertEquals("quickstart", r.scenarios().get(0).name());
+        assertTrue(r.scenarios().get(0).journeys() > 0, r.scenarios().toString());
+        assertEquals(2, r.loadAverage().size());
         assertEquals(300, r.timer().delivered(), r.timer().toString());
         assertTrue(r.baseline().journeys() > 0 && r.baseline().cpuMsPerJourney() > 0, r.baseline().toString());
         assertEquals(0, r.baseline().failedJourneys(), r.baseline().toString());
-        assertEquals(4, r.goals().size());
+        assertEquals(6, r.goals().size());
 
         String table = Bench.table(r);
         assertTrue(table.contains("throughput ladder") && table.contains("retained heap per completed journey")
-                && table.contains("carrier timer lateness") && table.contains("plain Gatling baseline") && table.contains("performance goals"), table);
+                && table.contains("carrier timer lateness") && table.contains("plain Gatling baseline") && table.contains("performance goals")
+                && table.contains("another process kept one core busy") && table.contains("quickstart"), table);
 
         BenchResult back = Bench.read(dir.resolve("bench.json"));
         assertEquals(r.ladder(), back.ladder());
@@ -48,5 +59,6 @@ class BenchEndToEndTest {
         assertEquals(r.memory(), back.memory());
         assertEquals(r.config(), back.config());
         assertEquals(r.baseline(), back.baseline());
+        assertEquals(r.scenarios(), back.scenarios());
     }
 }

@@ -39,6 +39,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void theRobustnessCheckTakesScenariosAndABusyCore() {
+        BenchConfig c = parse("--busy-core", "--scenarios", "scenarios/quickstart.conf,scenarios", "--memory-runs", "5");
+        assertTrue(c.busyCore());
+        assertEquals(List.of("scenarios/quickstart.conf", "scenarios"), c.scenarios());
+        assertEquals(5, c.memoryRuns());
+        assertEquals(false, parse().busyCore());
+    }
+
+    @Test
+    void aScenarioThatIsNotThereIsBadInput() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Main.BAD_INPUT, Main.execute("bench", "--scenarios", "no/such.conf"));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("no such file or folder: no/such.conf"),
+                captured.toString());
+    }
+
+    @Test
     void ratesNoneSkipsTheLadder() {
         assertTrue(parse("--rates", "none").rates().isEmpty());
     }
@@ -49,6 +72,7 @@ class BenchCommandTest {
         assertThrows(IllegalArgumentException.class, () -> parse("--rates", "-5"));
         assertThrows(IllegalArgumentException.class, () -> parse("--seconds", "0.1"));
         assertThrows(IllegalArgumentException.class, () -> parse("--timer-messages", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--memory-runs", "0"));
     }
 
     @Test

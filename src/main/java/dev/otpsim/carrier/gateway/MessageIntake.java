@@ -96,9 +96,13 @@ public final class MessageIntake {
         }
         long id = ids.incrementAndGet();
         // Strangers' messages are numbered by id: they key no person's draws.
-        long nth = handsets.find(to).map(Handset::nextMessageNumber).orElse(-id);
+        Handset handset = handsets.find(to).orElse(null);
+        long nth = handset == null ? -id : handset.nextMessageNumber();
         CarrierMessage m = new CarrierMessage(id, channel, to, code, clock.nowMillis(), nth, sendNumber);
         events.issued(m); // before the carrier sees it: a delivery can never precede its issue
+        if (handset != null && Double.isFinite(clock.timeScale())) {
+            handset.onItsWay(id); // before the target answers: its person will not sleep through it
+        }
         carriers.accept(m);
         return m;
     }
