@@ -23,6 +23,8 @@ final class PersonState {
     int failures;
     long lastFailureAtMs = NEVER;
     long lockedUntilMs = NEVER;
+    /** The latest authenticator step accepted for this person (replay protection), or NEVER. */
+    long lastTotpStep = NEVER;
     boolean forgotten;
 
     boolean lockedAt(long now) {
