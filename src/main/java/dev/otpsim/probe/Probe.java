@@ -137,14 +137,15 @@ public final class Probe {
                         wrongDone = true;
                         String wrong = wrong(s.intended());
                         line(at(now) + "verify a deliberately wrong code " + wrong);
-                        TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.person().channel(), wrong);
+                        TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.channelOf(s), wrong);
                         TargetAnswer answer = protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
                         explain(answer, protocol.explainVerify(ans.status(), ans.body()));
-                        tell(ledger.submitted(who.address(), wrong, now, answer));
+                        tell(ledger.submitted(who.address(), wrong, now, answer, s.read()));
                         now = clock.nowMillis();
                     }
-                    line(at(now) + "verify code " + s.typed() + (s.typo() ? " (a typo of " + s.intended() + ")" : ""));
-                    TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.person().channel(), s.typed());
+                    line(at(now) + "verify code " + s.typed() + (s.typo() ? " (a typo of " + s.intended() + ")" : "")
+                            + (s.authenticator() ? " from the authenticator app (step " + s.read().step() + ")" : ""));
+                    TargetClient.Response ans = exchange(http, protocol.verify(), who, journey.channelOf(s), s.typed());
                     TargetAnswer answer = protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
                     explain(answer, protocol.explainVerify(ans.status(), ans.body()));
                     tell(journey.verifyAnswered(answer, clock.nowMillis()));

@@ -32,11 +32,13 @@ import java.util.List;
  * @param raw         the resolved configuration, shown in reports as "the scenario as run"
  * @param external    the user's own target ({@code target.external}), or null for the embedded reference target
  * @param engine      the engine the scenario asks for, or null to let the command choose
+ * @param recovery    what account recovery takes and costs ({@code recovery}), for journeys that end in it
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
                        TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
-                       List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine) {
+                       List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine,
+                       dev.otpsim.person.AccountRecovery recovery) {
 
     /** The engine to use: {@code --engine} if given, else the scenario's, else {@code byDefault}. */
     public EngineChoice engine(EngineChoice flag, EngineChoice byDefault) {
