@@ -13,13 +13,14 @@ import java.util.List;
  *   on-lockout = next                              # next: a lock moves them on too; stay: they wait it out
  * }
  * </pre>
- * A person starts on their authenticator app when they have one (and still have the device),
- * else on their profile's {@code channel}, and moves to the next method of {@code order} they can
+ * A person starts on their authenticator app when they have one (and still have the device) and
+ * {@code order} does not list {@code authenticator}; else on their profile's {@code channel}. They move to the next method of {@code order} they can
  * use and have not used: after {@code after-resends} accepted resends with no code arriving on
  * the current channel, once they can press resend no more ({@code max-resends}) with nothing to
  * type, after {@code after-resends} refused codes from the app, or when locked
  * ({@code on-lockout = next}). Switching to a channel is a press of resend (and needs one left);
- * {@code authenticator} is skipped by people without a usable app; reaching {@code recovery} ends
+ * {@code authenticator} is skipped by people without a usable app (listing it makes the app a
+ * fallback for those who have one, instead of their first way in); reaching {@code recovery} ends
  * the journey in account recovery. With the order used up they stay where they are.
  *
  * <p>The older {@code channel-fallback { after-resends = 2, to = voice }} is the order

@@ -25,7 +25,8 @@ import java.util.Set;
  * ({@link PersonDraws}), one per purpose, so a person's decisions depend only on the seed and on
  * what they observed — and the k-th draw of a purpose is the same in every variant of a sweep.
  *
- * <p><b>Methods.</b> A person with an authenticator app ({@link AuthenticatorApp}) starts on it:
+ * <p><b>Methods.</b> A person with an authenticator app ({@link AuthenticatorApp}) starts on it —
+ * unless their fallback order lists {@code authenticator}, which then says when they turn to it:
  * they read the code the app shows now, by their phone's clock, and type it after their reaction
  * time — the code may roll over meanwhile. Refused, they look again (waiting for the app's next
  * code if it still shows the refused one). Everyone else starts on their profile's channel. When a
@@ -120,7 +121,9 @@ public final class Person {
         this.draws = draws;
         this.app = app;
         this.channel = profile.channel();
-        this.method = app != null ? SignInMethod.AUTHENTICATOR : SignInMethod.of(profile.channel());
+        // The app comes first, unless the fallback order says where it comes.
+        boolean appFirst = app != null && !profile.fallback().order().contains(SignInMethod.AUTHENTICATOR);
+        this.method = appFirst ? SignInMethod.AUTHENTICATOR : SignInMethod.of(profile.channel());
         this.orderAt = profile.fallback().order().indexOf(method);
         this.used.add(method);
         this.prefersNewest = draws.codeChoice().nextDouble() < profile.codeChoice().newestShare();
