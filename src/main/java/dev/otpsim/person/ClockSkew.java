@@ -50,7 +50,12 @@ public record ClockSkew(String kind, double a, double b) {
             return NONE;
         }
         if (parent.type(key) != com.typesafe.config.ConfigValueType.OBJECT) {
-            return new ClockSkew("fixed", ms(parent.signedDuration(key, Duration.ZERO)), 0);
+            Duration d = parent.signedDuration(key, Duration.ZERO);
+            if (Math.abs(d.toMillis()) > MAX_MILLIS) {
+                parent.problem(key, "a phone clock more than a day off is not a skew; expected at most ±24h");
+                return NONE;
+            }
+            return new ClockSkew("fixed", ms(d), 0);
         }
         Section s = parent.section(key);
         String type = s.choice("type", java.util.Map.of("fixed", "fixed", "normal", "normal", "uniform", "uniform"),

@@ -44,7 +44,7 @@ public record ExternalTotp(Template secret, TotpPolicy policy) {
                 try {
                     Secrets.parse(secret.render(name -> name.equals("n") ? "1" : "x", v -> v));
                 } catch (IllegalArgumentException e) {
-                    s.problem("secret", e.getMessage() + ", got \"" + text + "\"");
+                    s.problem("secret", e.getMessage() + " (in \"" + text + "\")");
                 }
             }
         }
