@@ -69,6 +69,23 @@ class AuthenticatorEngineTest {
         assertTrue(ledger.contains(",app-read,") && ledger.contains(",authenticator,"), "app codes in the ledger");
     }
 
+    /** The run page's headline shows recoveries, their cost and the app codes' own refusals, as summary.json has them. */
+    @Test
+    void theRunPageShowsRecoveriesAndRefusedAppCodes(@TempDir Path dir) throws Exception {
+        RunResult r = run(dir, STORY, 1);
+        dev.otpsim.report.RunReport.write(r.runDir());
+        String page = Files.readString(r.runDir().resolve("index.html"));
+        java.util.Map<String, String> figures = dev.otpsim.report.TestPages.figures(page);
+        for (String key : List.of("recoveryRate", "recovery.cost", "submissions.totp-rolled-over",
+                "submissions.totp-skewed", "submissions.totp-replayed")) {
+            assertTrue(figures.containsKey(key), key + " on the page");
+        }
+        dev.otpsim.report.TestPages.assertEqualsSummary(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.runDir().resolve(RunOutput.SUMMARY).toFile()),
+                figures);
+        assertTrue(page.contains("data-estimate=\"recoveryRate\""), "with its interval");
+    }
+
     /**
      * Common random numbers: doubling the share keeps everyone who had an app at 30 % on it at 60 %,
      * with the same phone — the people who use the app are a superset, and a person on the app in
