@@ -18,7 +18,8 @@ import java.util.List;
  * use and have not used: after {@code after-resends} accepted resends with no code arriving on
  * the current channel, once they can press resend no more ({@code max-resends}) with nothing to
  * type, after {@code after-resends} refused codes from the app, or when locked
- * ({@code on-lockout = next}). Switching to a channel is a press of resend (and needs one left);
+ * ({@code on-lockout = next}: the next method is used once the lock lifts; a lock that outlasts
+ * their patience sends them straight to {@code recovery} when it lies ahead). Switching to a channel is a press of resend (and needs one left);
  * {@code authenticator} is skipped by people without a usable app (listing it makes the app a
  * fallback for those who have one, instead of their first way in); reaching {@code recovery} ends
  * the journey in account recovery. With the order used up they stay where they are.

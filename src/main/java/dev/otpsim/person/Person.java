@@ -382,14 +382,22 @@ public final class Person {
 
     /**
      * A lock the person has not reacted to yet moves them along the order when their fallback
-     * says so ({@code on-lockout = next}); true when that ended the journey (recovery).
+     * says so ({@code on-lockout = next}): to the next method, used once the lock lifts — or, when
+     * the lock outlasts their patience and recovery lies ahead in the order, straight to recovery
+     * rather than giving up. True when that ended the journey.
      */
     private boolean lockMovesOn(long now, long retryAfter) {
         if (!profile.fallback().moveOnLockout() || now < lockSeenUntil) {
             return false;
         }
         lockSeenUntil = now + Math.max(1, retryAfter);
-        SignInMethod next = nextMethod(lastSendAt < 0 || acceptedResends < profile.maxResends());
+        SignInMethod next;
+        if (lockSeenUntil >= deadline) {
+            java.util.List<SignInMethod> order = profile.fallback().order();
+            next = order.subList(orderAt + 1, order.size()).contains(SignInMethod.RECOVERY) ? SignInMethod.RECOVERY : null;
+        } else {
+            next = nextMethod(lastSendAt < 0 || acceptedResends < profile.maxResends());
+        }
         if (next == null) {
             return false;
         }

@@ -167,6 +167,21 @@ class PersonAuthenticatorTest {
     }
 
     @Test
+    void aLockLongerThanTheirPatienceSendsThemToRecoveryWhenItLiesAhead() {
+        Fallback f = new Fallback(2, List.of(SignInMethod.VOICE, SignInMethod.RECOVERY), true);
+        Person p = person(profile(0, 3, f), app(0));
+        p.next(0);
+        p.onVerifyAnswer(0, TargetAnswer.locked(1_800_000)); // 30 min; they give up after 10
+        assertEquals(JourneyOutcome.RECOVERY, p.outcome());
+
+        Person q = new Person(profile(0, 3, new Fallback(2, List.of(SignInMethod.VOICE), true)),
+                new Handsets().register("u-4"), PersonDraws.sharing(new SplittableRandom(1)), app(0));
+        q.next(0);
+        q.onVerifyAnswer(0, TargetAnswer.locked(1_800_000));
+        assertEquals(JourneyOutcome.LOCKED_OUT, q.outcome(), "no recovery ahead: locked out, as before");
+    }
+
+    @Test
     void theOlderChannelFallbackIsTheOrderOfOneWithoutMovingOnLocks() {
         PersonProfile legacy = new PersonProfile("t", Channel.SMS, 30_000, new DurationDistribution.Fixed(30_000),
                 new DurationDistribution.Fixed(0), CodeChoice.NEWEST, 0, 5, 600_000, 2, Channel.VOICE);
