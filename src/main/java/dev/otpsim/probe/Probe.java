@@ -110,7 +110,9 @@ public final class Probe {
              CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                      RecipientPolicy.KNOWN_ONLY, events, carriers::submit)) {
             line("probe: person " + n + " is user \"" + who.user() + "\", codes go to \"" + who.address()
-                    + "\"; profile " + person.profile().name() + ", channel " + person.profile().channel().id());
+                    + "\"; profile " + person.profile().name() + ", channel " + person.profile().channel().id()
+                    + (person.app() != null ? "; signs in with an authenticator app"
+                    : person.authenticator() != null ? "; has an authenticator app but lost the phone" : ""));
             line("probe: target " + protocol.baseUrl() + "; gateway HTTP " + gateway.httpUri() + ", SMTP "
                     + scenario.gateway().host() + ":" + gateway.smtpPort()
                     + (perfectCarriers ? "; carriers deliver at once" : "; carriers as in the scenario"));
