@@ -197,7 +197,8 @@ public final class Person {
             }
         }
         long wakeAt = Math.min(readyAt, deadline);
-        if (candidates.isEmpty() && mayPress) {
+        // Out of presses, they still move on to the app or recovery when their patience runs out.
+        if (candidates.isEmpty() && (mayPress || nextMethod(false) != null)) {
             wakeAt = Math.min(wakeAt, resendDueAt);
         }
         return new Wait(wakeAt);

@@ -117,7 +117,9 @@ class PersonAuthenticatorTest {
         p.onSendAnswer(0, TargetAnswer.ACCEPTED);
         p.next(30_000);
         p.onSendAnswer(30_000, TargetAnswer.ACCEPTED);
-        // Out of resends, patience over, no code: to the app, which needs no press.
+        // Out of resends: they wait for their patience to run out (not for giving up) ...
+        assertEquals(new Person.Wait(60_000), p.next(30_001));
+        // ... then, with no code, turn to the app, which needs no press.
         assertEquals(new Person.Wait(61_000), p.next(60_000));
         assertEquals(SignInMethod.AUTHENTICATOR, p.method());
         assertTrue(assertInstanceOf(Person.Submit.class, p.next(61_000)).authenticator());
@@ -130,6 +132,18 @@ class PersonAuthenticatorTest {
         q.next(30_000);
         q.onSendAnswer(30_000, TargetAnswer.ACCEPTED);
         assertEquals(new Person.Wait(600_000), q.next(60_000));
+    }
+
+    @Test
+    void outOfResendsWithNoCodeTheyGoToRecoveryWhenTheirPatienceRunsOut() {
+        Fallback f = new Fallback(5, List.of(SignInMethod.VOICE, SignInMethod.RECOVERY), false);
+        Person p = person(profile(0, 1, f), null);
+        p.next(0);
+        p.onSendAnswer(0, TargetAnswer.ACCEPTED);
+        p.next(30_000);
+        p.onSendAnswer(30_000, TargetAnswer.ACCEPTED);
+        assertEquals(new Person.Wait(60_000), p.next(30_001), "voice needs a press: recovery is next");
+        assertEquals(new Person.End(JourneyOutcome.RECOVERY), p.next(60_000));
     }
 
     @Test
