@@ -33,17 +33,9 @@ public final class AuthenticatorClassifier {
     public static Classification classify(AuthenticatorTruth truth, AppRead read, String typed, long atMillis,
                                           TargetAnswer answer, long lastAcceptedStep) {
         String said = answer.kind().id();
-        switch (answer.kind()) {
-            case LOCKED:
-                return new Classification(SubmissionOutcome.LOCKED, false, false, said, null);
-            case RATE_LIMITED:
-                return new Classification(SubmissionOutcome.RATE_LIMITED, false, false, said, null);
-            case ERROR:
-                return new Classification(SubmissionOutcome.ERROR, false, false, said, null);
-            case CODE_DEAD:
-                return new Classification(SubmissionOutcome.CODE_DEAD, false, false, said, null);
-            default:
-                break;
+        Classification as = Classifier.asAnswered(answer);
+        if (as != null) {
+            return as;
         }
         Totp totp = truth.totp();
         long now = totp.stepAt(truth.clock().unixMillis(atMillis));

@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import dev.otpsim.metrics.RunSummary;
-import dev.otpsim.run.RunOptions;
 import dev.otpsim.run.RunOutput;
 import dev.otpsim.run.RunResult;
-import dev.otpsim.scenario.Scenario;
-import dev.otpsim.scenario.ScenarioLoader;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,9 +38,7 @@ class AuthenticatorEngineTest {
             """;
 
     private static RunResult run(Path out, String hocon, int replications) throws Exception {
-        Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString(hocon).resolve(), Path.of("apps.conf"));
-        return new VirtualEngine(new PrintStream(OutputStream.nullOutputStream())).run(s,
-                RunOptions.defaults().withReportsDir(out).withRunId("r").quiet().withoutHtml().withReplications(replications));
+        return VirtualEngineTest.run(out, hocon, replications);
     }
 
     @Test
