@@ -21,6 +21,11 @@ final class Headline {
                 .append('\n');
         b.append("lockout rate ").append(share(s, "lockoutRate")).append(String.format(Locale.ROOT,
                 " (%d self-inflicted of %d)", s.selfInflictedLockouts(), s.lockedJourneys())).append('\n');
+        if (s.recovery() != null && s.recovery().journeys() > 0) {
+            b.append("account recovery ").append(share(s, "recoveryRate")).append(String.format(Locale.ROOT,
+                    " (%d journeys, %.2f %s)", s.recovery().journeys(), s.recovery().cost(), s.recovery().currency()))
+                    .append('\n');
+        }
         b.append("send amplification ").append(number(s, "sendAmplification")).append(", retry storms ")
                 .append(s.retryStorms().size()).append('\n');
         if (s.timeToSignInMs().count() == 0) {

@@ -120,7 +120,9 @@ final class TargetCommand implements Callable<Integer> {
 
         HttpGatewayOutbox outbox = new HttpGatewayOutbox(gatewayUri, HttpGatewayOutbox.defaultClient(),
                 warning -> err.println("otpsim target: " + warning));
-        OtpService service = new OtpService(policy, ScaledClock.start(timeScale), outbox, new SecureRandom());
+        // Authenticator apps on real phones read the wall clock.
+        OtpService service = new OtpService(policy, ScaledClock.start(timeScale), outbox, new SecureRandom(),
+                dev.otpsim.target.TotpEnrolments.NONE, dev.otpsim.totp.TotpClock.wallClock());
         TargetServer server = new TargetServer(service, host, port,
                 threads == null ? TargetServer.DEFAULT_THREADS : threads);
         try {
@@ -130,7 +132,8 @@ final class TargetCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInput("otpsim target: cannot listen on " + host + ":" + port + ": " + e);
         }
-        out.println("otpsim target listening on " + server.baseUri() + " (POST /otp/send, POST /otp/verify)");
+        out.println("otpsim target listening on " + server.baseUri() + " (POST /otp/send, POST /otp/verify, "
+                + "POST /otp/enrol)");
         out.println("  policy: " + policy.describe() + (timeScale == 1 ? "" : "; time-scale " + timeScale));
         out.println("  codes go to " + outbox.messagesUri());
         out.println("  Ctrl-C to stop");

@@ -30,7 +30,15 @@ public final class RandomStream implements RandomGenerator {
      */
     public enum Purpose {
         PROFILE(1), CODE_CHOICE(2), PATIENCE(3), REACTION(4), TYPO(5), TARGET_CODES(6),
-        CARRIER_LOSS(10), CARRIER_DELAY(11), CARRIER_REORDER(12), CARRIER_DUPLICATE(13);
+        CARRIER_LOSS(10), CARRIER_DELAY(11), CARRIER_REORDER(12), CARRIER_DUPLICATE(13),
+        /** Whether a person has an authenticator app (one draw against their profile's share). */
+        AUTHENTICATOR_ENROLMENT(20),
+        /** How far their phone's clock is off (one draw). */
+        CLOCK_SKEW(21),
+        /** Whether they lost the device the app is on (one draw). */
+        LOST_DEVICE(22),
+        /** The bytes of their authenticator secret. */
+        AUTHENTICATOR_SECRET(23);
 
         final long id;
 

@@ -39,17 +39,9 @@ public final class Classifier {
 
     public Classification classify(IssuedCodes issued, String typed, long atMillis, TargetAnswer answer) {
         String said = answer.kind().id();
-        switch (answer.kind()) {
-            case LOCKED:
-                return new Classification(SubmissionOutcome.LOCKED, false, false, said, null);
-            case RATE_LIMITED:
-                return new Classification(SubmissionOutcome.RATE_LIMITED, false, false, said, null);
-            case ERROR:
-                return new Classification(SubmissionOutcome.ERROR, false, false, said, null);
-            case CODE_DEAD:
-                return new Classification(SubmissionOutcome.CODE_DEAD, false, false, said, null);
-            default:
-                break;
+        Classification as = asAnswered(answer);
+        if (as != null) {
+            return as;
         }
         IssuedCodes.Issue issue = issued.find(typed, atMillis);
         SubmissionOutcome truth;
@@ -72,6 +64,21 @@ public final class Classifier {
             disagreement = "ledger=" + truth.id() + " target=" + said;
         }
         return new Classification(truth, staleAccepted, pastTtl, said, disagreement);
+    }
+
+    /**
+     * The outcome when the target's answer is it as such — locked, rate-limited, code-dead, error:
+     * no code was judged — else null.
+     */
+    static Classification asAnswered(TargetAnswer answer) {
+        SubmissionOutcome o = switch (answer.kind()) {
+            case LOCKED -> SubmissionOutcome.LOCKED;
+            case RATE_LIMITED -> SubmissionOutcome.RATE_LIMITED;
+            case ERROR -> SubmissionOutcome.ERROR;
+            case CODE_DEAD -> SubmissionOutcome.CODE_DEAD;
+            default -> null;
+        };
+        return o == null ? null : new Classification(o, false, false, answer.kind().id(), null);
     }
 
     private static boolean agrees(SubmissionOutcome truth, boolean pastTtl, TargetAnswer.Kind said) {

@@ -4,6 +4,7 @@ import dev.otpsim.carrier.CarrierMessage;
 import dev.otpsim.carrier.DeliveryEvents;
 import dev.otpsim.carrier.impairment.LossReason;
 import dev.otpsim.handset.Channel;
+import dev.otpsim.person.AppRead;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.person.TargetAnswer;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public final class Ledger implements DeliveryEvents {
         boolean mistyped;
         boolean rejectedStale;
         boolean hitDeadCode;
+        /** The person's authenticator app, when they have one; the last step accepted from it. */
+        AuthenticatorTruth authenticator;
+        long lastAppStep = dev.otpsim.totp.Totp.NO_STEP;
         List<Pending> pending;
         // Set when the person's journey is over; the ledger keeps it while a submission waits.
         JourneyOutcome outcome;
@@ -94,6 +98,19 @@ public final class Ledger implements DeliveryEvents {
         running.incrementAndGet();
         tally.journeyStarted(atMillis);
         log.event(atMillis, "journey-start", address, null, null, null);
+    }
+
+    /**
+     * The person has an authenticator app enrolled with the target: the truth their app codes are
+     * judged by (they never pass the gateway). Call right after {@link #journeyStarted}.
+     */
+    public void authenticatorEnrolled(String address, AuthenticatorTruth truth) {
+        Journey j = journeys.get(address);
+        if (j != null) {
+            synchronized (j) {
+                j.authenticator = truth;
+            }
+        }
     }
 
     public void sendRequested(String address, Channel channel, boolean resend, long atMillis) {
@@ -128,6 +145,19 @@ public final class Ledger implements DeliveryEvents {
      */
     public CompletableFuture<Classification> submitted(String address, String typed, long atMillis,
                                                        TargetAnswer answer) {
+        return submitted(address, typed, atMillis, answer, null);
+    }
+
+    /**
+     * Records a submission, as above; {@code read} is what the person's authenticator app showed
+     * when the code came from it (null for a sent code). An authenticator code is classified at once
+     * ({@link AuthenticatorClassifier}), from the enrolled secret: it waits for no gateway.
+     */
+    public CompletableFuture<Classification> submitted(String address, String typed, long atMillis,
+                                                       TargetAnswer answer, AppRead read) {
+        if (read != null) {
+            return appSubmitted(address, typed, atMillis, answer, read);
+        }
         Journey j = journeys.get(address);
         if (j == null) {
             Classification c = new Classification(SubmissionOutcome.ERROR, false, false, answer.kind().id(),
@@ -284,6 +314,40 @@ public final class Ledger implements DeliveryEvents {
         journeys.remove(address, j);
     }
 
+    private CompletableFuture<Classification> appSubmitted(String address, String typed, long atMillis,
+                                                           TargetAnswer answer, AppRead read) {
+        log.event(read.readAtMillis(), "app-read", address, APP, read.code(), "step " + read.step());
+        Journey j = journeys.get(address);
+        Classification c;
+        if (j == null || j.authenticator == null) {
+            c = new Classification(SubmissionOutcome.ERROR, false, false, answer.kind().id(),
+                    j == null ? "ledger=unknown-journey" : "ledger=no-authenticator-enrolled");
+            record(address, APP, typed, atMillis, c);
+            return CompletableFuture.completedFuture(c);
+        }
+        synchronized (j) {
+            c = AuthenticatorClassifier.classify(j.authenticator, read, typed, atMillis, answer, j.lastAppStep);
+            if (c.outcome() == SubmissionOutcome.ACCEPTED) {
+                j.lastAppStep = j.authenticator.totp().matchStep(j.authenticator.secret(), typed,
+                        j.authenticator.totp().stepAt(j.authenticator.clock().unixMillis(atMillis)),
+                        j.authenticator.window());
+            }
+            flag(j, c);
+            record(address, APP, typed, atMillis, c);
+        }
+        return CompletableFuture.completedFuture(c);
+    }
+
+    /** The ledger's name for codes from authenticator apps, in the channel column of ledger.csv. */
+    static final String APP = "authenticator";
+
+    private static void flag(Journey j, Classification c) {
+        j.hitLock |= c.outcome() == SubmissionOutcome.LOCKED;
+        j.mistyped |= c.outcome() == SubmissionOutcome.MISTYPED;
+        j.rejectedStale |= c.outcome() == SubmissionOutcome.STALE && !c.staleAccepted();
+        j.hitDeadCode |= c.outcome() == SubmissionOutcome.CODE_DEAD;
+    }
+
     /** Classifies under the journey's lock and records the result. */
     private void classify(Journey j, String address, Pending p) {
         Classification c = classifier.classify(j.codes, p.typed(), p.atMillis(), p.answer());
@@ -296,11 +360,15 @@ public final class Ledger implements DeliveryEvents {
     }
 
     private void record(String address, String typed, long atMillis, Classification c) {
+        record(address, null, typed, atMillis, c);
+    }
+
+    private void record(String address, String channel, String typed, long atMillis, Classification c) {
         tally.submission(atMillis, c);
         if (!log.writes()) {
             return; // no ledger file: no detail to build
         }
-        log.event(atMillis, "submission", address, null, typed,
+        log.event(atMillis, "submission", address, channel, typed,
                 c.outcome().id() + (c.staleAccepted() ? "/accepted" : "") + (c.pastTtl() && c.outcome()
                         == SubmissionOutcome.STALE ? "/past-ttl" : "") + " target=" + c.answer()
                         + (c.disagreement() == null ? "" : " (" + c.disagreement() + ")"));

@@ -120,16 +120,16 @@ public final class GatlingEngine {
             CarrierGateway gateway = CarrierGateway.start(scenario.gateway(), clock, handsets,
                     RecipientPolicy.KNOWN_ONLY, events, Warmup.carriersOnly(carriers::submit));
             running.add(gateway);
-            TargetProtocol protocol = startTarget(scenario, clock, gateway, running);
+            TargetProtocol protocol = startTarget(scenario, clock, gateway, running, plan);
             TargetTraffic traffic = new TargetTraffic(); // requests with no answer, by reason: a dead target named
 
             WindowWriter windows = new WindowWriter(metrics, runDir, carriers::backlog, System.currentTimeMillis());
             running.add(windows);
             List<StormDetector.Trigger> triggers = plan.faults().stream().map(StormDetector.Trigger::of).toList();
             SummaryBuilder.RunInfo info = new SummaryBuilder.RunInfo(scenario.name(), scenario.file().toString(),
-                    RunSummary.GATLING, scenario.seed(), scenario.timeScale(), plan.channels(), false);
+                    RunSummary.GATLING, scenario.seed(), scenario.timeScale(), plan.channels(), false, scenario.recovery());
             SummaryBuilder.RunInfo partialInfo = new SummaryBuilder.RunInfo(scenario.name(), scenario.file().toString(),
-                    RunSummary.GATLING, scenario.seed(), scenario.timeScale(), plan.channels(), true);
+                    RunSummary.GATLING, scenario.seed(), scenario.timeScale(), plan.channels(), true, scenario.recovery());
             // While the run goes, summary.json holds the figures so far: a killed run keeps them.
             Runnable partialSummary = () -> output.writeSummary(SummaryBuilder.build(partialInfo,
                     new SummaryBuilder.Replication(plan.seed(), metrics.totals(), clock.nowMillis(),
@@ -225,13 +225,13 @@ public final class GatlingEngine {
      * that issues them), or the user's own service, for which nothing starts here.
      */
     private static TargetProtocol startTarget(Scenario scenario, ScaledClock clock, CarrierGateway gateway,
-                                              List<AutoCloseable> running) throws IOException {
+                                              List<AutoCloseable> running, RunPlan plan) throws IOException {
         ExternalTarget external = scenario.external();
         if (external != null) {
             return new ExternalProtocol(external, scenario.timeScale());
         }
         OtpService service = new OtpService(scenario.policy(), clock, new InProcessHandOver(gateway.intake()),
-                new SecureRandom());
+                new SecureRandom(), plan.enrolments(), plan.totpClock());
         TargetServer server = new TargetServer(service, "127.0.0.1", 0).start();
         running.add(server);
         return new ReferenceProtocol(server.baseUri().toString());

@@ -77,7 +77,8 @@ public final class JourneyDriver {
     }
 
     public String verifyPath() {
-        return ctx.protocol().verify().path(identity(), journey.person().channel(), ((Person.Submit) action).typed());
+        Person.Submit s = (Person.Submit) action;
+        return ctx.protocol().verify().path(identity(), journey.channelOf(s), s.typed());
     }
 
     public String sendBody() {
@@ -85,7 +86,8 @@ public final class JourneyDriver {
     }
 
     public String verifyBody() {
-        return ctx.protocol().verify().body(identity(), journey.person().channel(), ((Person.Submit) action).typed());
+        Person.Submit s = (Person.Submit) action;
+        return ctx.protocol().verify().body(identity(), journey.channelOf(s), s.typed());
     }
 
     /** @param header the response headers the protocol reads ({@link TargetProtocol#headersRead()}) */

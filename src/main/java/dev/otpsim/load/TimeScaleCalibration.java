@@ -184,7 +184,7 @@ public final class TimeScaleCalibration {
             PrintStream console = System.out;
             System.setOut(new PrintStream(OutputStream.nullOutputStream())); // Gatling's console summary
             try {
-                GatlingQuiet.skipVersionCheck(io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion());
+                GatlingQuiet.silence();
                 io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", CalibrationSimulation.class.getName(),
                     "-rf", resultsDir.toString(), "-rd", "time-scale calibration", "-nr"});
             } catch (RuntimeException stopped) {

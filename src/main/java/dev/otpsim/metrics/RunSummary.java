@@ -35,6 +35,8 @@ import java.util.Map;
  * @param lockedJourneys        journeys that hit a lock
  * @param selfInflictedLockouts locked journeys with no mistyped submission
  * @param deadCodeJourneys      journeys in which the target burned a typed code ("code-dead")
+ * @param recoveryRate          journeys that ended in account recovery / journeys
+ * @param recovery              those journeys, what they cost and how long each person waits for access
  * @param sends                 code sends the target accepted
  * @param sendAmplification     sends / journeys started (1.0 = no resends)
  * @param retryRatio            non-first sends / all sends, whole run
@@ -85,6 +87,8 @@ public record RunSummary(
         long lockedJourneys,
         long selfInflictedLockouts,
         long deadCodeJourneys,
+        double recoveryRate,
+        Recovery recovery,
         long sends,
         double sendAmplification,
         double retryRatio,
@@ -117,7 +121,7 @@ public record RunSummary(
         return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
                 simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount, staleAccepted,
                 stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
-                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                selfInflictedLockouts, deadCodeJourneys, recoveryRate, recovery, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
                 unknownRecipients, estimates, List.copyOf(results), warnings, carrierFaults, definitions,
@@ -134,7 +138,7 @@ public record RunSummary(
         return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
                 simulatedDurationMs, false, List.copyOf(all), journeys, outcomes, submissions, submissionCount,
                 staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
-                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                selfInflictedLockouts, deadCodeJourneys, recoveryRate, recovery, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
                 unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions,
@@ -146,7 +150,7 @@ public record RunSummary(
         return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
                 simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount,
                 staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
-                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                selfInflictedLockouts, deadCodeJourneys, recoveryRate, recovery, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
                 unknownRecipients, estimates, thresholds, List.copyOf(replaced), carrierFaults, definitions,
@@ -158,7 +162,7 @@ public record RunSummary(
         return new RunSummary(scenario, scenarioFile, engine, seed, replications, seeds, timeScale,
                 simulatedDurationMs, valid, problems, journeys, outcomes, submissions, submissionCount,
                 staleAccepted, stalePastTtl, staleSubmissionRate, staleJourneyRate, lockoutRate, lockedJourneys,
-                selfInflictedLockouts, deadCodeJourneys, sends, sendAmplification, retryRatio, sendsWithoutCode,
+                selfInflictedLockouts, deadCodeJourneys, recoveryRate, recovery, sends, sendAmplification, retryRatio, sendsWithoutCode,
                 retryStorms, timeToSignInMs, deliveryLatencyMs, messagesPerSuccess, goodput, offeredRate,
                 targetDisagreements, disagreements, httpLatencyMs, harnessLagMs, lostMessages, duplicatedMessages,
                 unknownRecipients, estimates, thresholds, warnings, carrierFaults, definitions, List.copyOf(refused));
@@ -172,6 +176,18 @@ public record RunSummary(
     /** The estimate of a headline figure by name (see {@link SummaryBuilder#FIGURES}), or null. */
     public Estimate estimate(String figure) {
         return estimates == null ? null : estimates.get(figure);
+    }
+
+    /**
+     * Journeys that ended in account recovery ({@code recovery} in a person's fallback order).
+     *
+     * @param journeys    how many
+     * @param costPerCase the scenario's {@code recovery.cost}
+     * @param cost        journeys × cost per case
+     * @param currency    the scenario's {@code recovery.currency}
+     * @param delayMs     how long each person waits for access after starting recovery (simulated)
+     */
+    public record Recovery(long journeys, double costPerCase, double cost, String currency, long delayMs) {
     }
 
     /** Latency percentiles read from an HdrHistogram; all zero when {@code count == 0}. */

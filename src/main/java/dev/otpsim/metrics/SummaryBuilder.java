@@ -3,6 +3,7 @@ package dev.otpsim.metrics;
 import dev.otpsim.carrier.impairment.LossReason;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.ledger.SubmissionOutcome;
+import dev.otpsim.person.AccountRecovery;
 import dev.otpsim.person.JourneyOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +30,17 @@ public final class SummaryBuilder {
     /** Simulated ms of harness lag (p99) beyond which a scaled-real-time run's figures are not a result. */
     public static final long HARNESS_LAG_LIMIT_MS = 2_000;
 
-    /** Identity of the run, which the metrics do not know. */
+    /**
+     * Identity of the run, which the metrics do not know.
+     *
+     * @param recovery what account recovery costs, for the cost of the journeys that ended in it
+     */
     public record RunInfo(String scenario, String scenarioFile, String engine, long seed, double timeScale,
-                          Set<Channel> channels, boolean partial) {
+                          Set<Channel> channels, boolean partial, AccountRecovery recovery) {
+        public RunInfo(String scenario, String scenarioFile, String engine, long seed, double timeScale,
+                       Set<Channel> channels, boolean partial) {
+            this(scenario, scenarioFile, engine, seed, timeScale, channels, partial, AccountRecovery.DEFAULTS);
+        }
     }
 
     /**
@@ -51,7 +60,8 @@ public final class SummaryBuilder {
 
     /** The headline figures that carry an estimate, by name (the names thresholds use where they overlap). */
     public static final List<String> FIGURES = List.of("successRate", "abandonRate", "errorRate",
-            "staleSubmissionRate", "staleJourneyRate", "lockoutRate", "selfInflictedLockoutRate", "retryRatio",
+            "staleSubmissionRate", "staleJourneyRate", "lockoutRate", "selfInflictedLockoutRate", "recoveryRate",
+            "retryRatio",
             "sendAmplification", "messagesPerSuccess", "messagesPerSuccess.sms", "messagesPerSuccess.email",
             "messagesPerSuccess.voice", "goodput", "timeToSignInMs.p50", "timeToSignInMs.p90", "timeToSignInMs.p99",
             "retryStorms");
@@ -70,6 +80,7 @@ public final class SummaryBuilder {
             share("staleJourneyRate", Totals::staleJourneys, Totals::journeys),
             share("lockoutRate", Totals::lockedJourneys, Totals::journeys),
             share("selfInflictedLockoutRate", Totals::selfInflictedLockouts, Totals::journeys),
+            share("recoveryRate", t -> t.count(JourneyOutcome.RECOVERY), Totals::journeys),
             share("retryRatio", t -> t.sends() - t.firstSends(), Totals::sends),
             new Figure("sendAmplification", Kind.MEAN, r -> ratio(r.totals().sends(), r.totals().journeys())),
             new Figure("messagesPerSuccess", Kind.RATIO,
@@ -165,7 +176,7 @@ public final class SummaryBuilder {
                 journeys, outcomes, submissions, submissionCount, m.staleAccepted(), m.stalePastTtl(),
                 ratio(m.count(SubmissionOutcome.STALE), submissionCount), ratio(m.staleJourneys(), journeys),
                 ratio(m.lockedJourneys(), journeys), m.lockedJourneys(), m.selfInflictedLockouts(),
-                m.deadCodeJourneys(), m.sends(), ratio(m.sends(), journeys), ratio(m.sends() - m.firstSends(), m.sends()),
+                m.deadCodeJourneys(), ratio(m.count(JourneyOutcome.RECOVERY), journeys), recovery(info, m), m.sends(), ratio(m.sends(), journeys), ratio(m.sends() - m.firstSends(), m.sends()),
                 m.sendsWithoutCode(), first.storms(), percentiles(m.timeToSignIn(), 1), delivery, perSuccess,
                 successes / simSeconds, journeys / simSeconds, disagreementCount, m.disagreements(), http, lag, lost,
                 m.duplicated(), m.unknownRecipients(), estimates(pooled, reps), List.of(), List.copyOf(warnings),
@@ -175,6 +186,13 @@ public final class SummaryBuilder {
             results.add(t.evaluate(draft));
         }
         return draft.withThresholds(results);
+    }
+
+    /** Journeys that ended in account recovery, and what they cost at the scenario's price per case. */
+    private static RunSummary.Recovery recovery(RunInfo info, Totals m) {
+        AccountRecovery r = info.recovery() == null ? AccountRecovery.DEFAULTS : info.recovery();
+        long n = m.count(JourneyOutcome.RECOVERY);
+        return new RunSummary.Recovery(n, r.costPerCase(), n * r.costPerCase(), r.currency(), r.delayMillis());
     }
 
     /** Every headline figure with its interval. */
@@ -291,6 +309,12 @@ public final class SummaryBuilder {
             "staleSubmissionRate", "stale submissions (rejected or accepted) / all submissions",
             "lockoutRate", "journeys in which the target answered 'locked' at least once / journeys",
             "selfInflictedLockouts", "locked journeys with no mistyped submission",
+            "recoveryRate", "journeys that ended in account recovery (their fallback order reached 'recovery', after "
+                    + "running out of ways to sign in or after a lock) / journeys",
+            "authenticator", "codes from authenticator apps never pass the gateway: the ledger judges them from the "
+                    + "person's enrolled secret — accepted, mistyped, totp-rolled-over (in the window when read, out "
+                    + "of it when submitted), totp-skewed (out of it from the start: the phone's clock), or "
+                    + "totp-replayed (a step already used)",
             "intervals", "95 %: Wilson for shares (the wider of Wilson and the spread between replications when "
                     + "there are several), order statistics for one run's percentiles, Student t over replications "
                     + "for the rest");

@@ -41,6 +41,8 @@ public record Threshold(String expression, String metric, String operator, doubl
             Map.entry("unknownRecipients", s -> s.unknownRecipients()),
             Map.entry("selfInflictedLockoutRate", s -> rate(s.selfInflictedLockouts(), s.journeys())),
             Map.entry("deadCodeJourneys", s -> s.deadCodeJourneys()),
+            Map.entry("recoveryRate", RunSummary::recoveryRate),
+            Map.entry("recoveries", s -> s.recovery() == null ? 0 : s.recovery().journeys()),
             Map.entry("sendsWithoutCode", s -> s.sendsWithoutCode()));
 
     public static List<Threshold> read(Section root, String key) {

@@ -6,7 +6,12 @@ public enum JourneyOutcome {
     ABANDONED("abandoned"),
     /** Still locked when the person's patience ended. */
     LOCKED_OUT("locked-out"),
-    ERROR("error");
+    ERROR("error"),
+    /**
+     * Ended in account recovery: the person ran out of ways to sign in, or was locked out, and their
+     * fallback order ends in {@code recovery}. Appended after error to keep the others' numbers.
+     */
+    RECOVERY("recovery");
 
     private final String id;
 

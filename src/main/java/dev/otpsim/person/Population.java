@@ -41,10 +41,17 @@ public record Population(List<Weighted> mix) {
         java.util.Set<dev.otpsim.handset.Channel> s = java.util.EnumSet.noneOf(dev.otpsim.handset.Channel.class);
         for (Weighted w : mix) {
             s.add(w.profile().channel());
-            if (w.profile().fallbackChannel() != null) {
-                s.add(w.profile().fallbackChannel());
+            for (SignInMethod m : w.profile().fallback().order()) {
+                if (m.channel() != null) {
+                    s.add(m.channel());
+                }
             }
         }
         return s;
+    }
+
+    /** Whether any person of this population may have an authenticator app. */
+    public boolean usesAuthenticators() {
+        return mix.stream().anyMatch(w -> w.profile().authenticator().share() > 0);
     }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *   typo-rate = 0.02
  *   max-resends = 3
  *   give-up-after = 10m
- *   channel-fallback { after-resends = 2, to = voice }
+ *   fallback { after-resends = 2, order = [voice, email, authenticator, recovery], on-lockout = next }
+ *   authenticator { share = 0.3, clock-skew { type = normal, mean = 0s, stddev = 20s }, lost-device = 0.02 }
  * }
  * people.mix = [ { weight = 3, profile = ${person-profiles.patient} }, { weight = 1, profile = {...} } ]
  * </pre>
@@ -76,7 +77,7 @@ public final class PopulationParser {
         return new PersonProfile("default", Channel.SMS, 30_000,
                 new DurationDistribution.LogNormal(45_000, 0.5),
                 new DurationDistribution.Uniform(3_000, 15_000),
-                CodeChoice.NEWEST, 0.02, 3, 600_000, 0, null);
+                CodeChoice.NEWEST, 0.02, 3, 600_000, Fallback.NONE, AuthenticatorProfile.NONE);
     }
 
     public static PersonProfile readProfile(Section s, String fallbackName) {
@@ -90,20 +91,83 @@ public final class PopulationParser {
         double typo = s.probability("typo-rate", d.typoRate());
         int maxResends = s.integer("max-resends", d.maxResends(), 0, 1000);
         long giveUp = s.positiveDuration("give-up-after", Duration.ofMillis(d.giveUpAfterMillis())).toMillis();
-        int fallbackAfter = 0;
-        Channel fallback = null;
+        Fallback fallback = Fallback.NONE;
+        if (s.has("channel-fallback") && s.has("fallback")) {
+            s.problem("channel-fallback", "give either fallback { after-resends, order = [...] } or the older "
+                    + "channel-fallback { after-resends, to }, not both (channel-fallback { after-resends = 2, to = voice } "
+                    + "is fallback { after-resends = 2, order = [voice], on-lockout = stay })");
+        }
         if (s.has("channel-fallback")) {
             Section f = s.section("channel-fallback");
-            fallbackAfter = f.integer("after-resends", 1, 1, 1000);
-            fallback = f.choice("to", CHANNELS, null);
-            if (fallback == channel) {
+            int fallbackAfter = f.integer("after-resends", 1, 1, 1000);
+            Channel to = f.choice("to", CHANNELS, null);
+            if (to == channel) {
                 f.problem("to", "falls back to the channel it starts on (" + channel.id() + ")");
             }
             f.finish();
+            fallback = Fallback.legacy(fallbackAfter, to);
+        } else if (s.has("fallback")) {
+            fallback = fallback(s.section("fallback"));
         }
+        AuthenticatorProfile authenticator = s.has("authenticator")
+                ? authenticator(s.section("authenticator")) : AuthenticatorProfile.NONE;
         s.finish();
         return new PersonProfile(name, channel, resendWait, patience, reaction, choice, typo, maxResends, giveUp,
-                fallbackAfter, fallback);
+                fallback, authenticator);
+    }
+
+    private static Fallback fallback(Section f) {
+        int after = f.integer("after-resends", 1, 0, 1000);
+        Map<String, SignInMethod> methods = SignInMethod.byId();
+        List<SignInMethod> order = new ArrayList<>();
+        if (!f.has("order")) {
+            f.problem("order", "missing; expected the methods to try next, in order, e.g. order = [voice, email, "
+                    + "authenticator, recovery]");
+        }
+        List<String> written = f.strings("order");
+        for (int i = 0; i < written.size(); i++) {
+            SignInMethod m = methods.get(written.get(i));
+            if (m == null) {
+                f.problem("order", "item " + (i + 1) + " is \"" + written.get(i) + "\"; expected one of sms, email, voice, "
+                        + "authenticator, recovery");
+            } else if (order.contains(m)) {
+                f.problem("order", m.id() + " is listed twice; each method is tried once");
+            } else if (order.contains(SignInMethod.RECOVERY)) {
+                f.problem("order", m.id() + " comes after recovery, which ends the journey: it would never be tried");
+            } else {
+                order.add(m);
+            }
+        }
+        if (f.has("order") && written.isEmpty() && f.type("order") == ConfigValueType.LIST) {
+            f.problem("order", "is empty; expected at least one of sms, email, voice, authenticator, recovery");
+        }
+        boolean moveOnLockout = f.choice("on-lockout", Map.of("next", true, "stay", false), true);
+        f.finish();
+        return new Fallback(after, order, moveOnLockout);
+    }
+
+    private static AuthenticatorProfile authenticator(Section a) {
+        double share = a.probability("share", null);
+        ClockSkew skew = ClockSkew.read(a, "clock-skew");
+        double lost = a.probability("lost-device", 0.0);
+        a.finish();
+        return new AuthenticatorProfile(share, skew, lost);
+    }
+
+    /**
+     * Reads the scenario's {@code recovery} section: what account recovery costs and how long it
+     * takes ({@link AccountRecovery}).
+     */
+    public static AccountRecovery recovery(Section r) {
+        AccountRecovery d = AccountRecovery.DEFAULTS;
+        long delay = r.positiveDuration("delay", Duration.ofMillis(d.delayMillis())).toMillis();
+        double cost = r.number("cost", d.costPerCase(), 0.0, 1_000_000_000.0);
+        String currency = r.string("currency", d.currency());
+        if (currency != null && !currency.matches("[A-Za-z]{1,8}")) {
+            r.problem("currency", "expected a currency code such as USD or EUR, got \"" + currency + "\"");
+        }
+        r.finish();
+        return new AccountRecovery(delay == 0 ? d.delayMillis() : delay, cost, currency);
     }
 
     private static CodeChoice codeChoice(Section s) {

@@ -157,14 +157,15 @@ public final class Probe {
                         wrongDone = true;
                         String wrong = wrong(s.intended());
                         c.line(at(now) + "verify a deliberately wrong code " + wrong);
-                        TargetClient.Response ans = c.exchange(c.protocol.verify(), journey.person().channel(), wrong);
+                        TargetClient.Response ans = c.exchange(c.protocol.verify(), journey.channelOf(s), wrong);
                         TargetAnswer answer = c.protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
                         c.explain(answer, ans, c.protocol.explainVerify(ans.status(), ans.body()));
-                        c.tell(c.ledger.submitted(c.who.address(), wrong, now, answer));
+                        c.tell(c.ledger.submitted(c.who.address(), wrong, now, answer, s.read()));
                         now = c.clock.nowMillis();
                     }
-                    c.line(at(now) + "verify code " + s.typed() + (s.typo() ? " (a typo of " + s.intended() + ")" : ""));
-                    TargetClient.Response ans = c.exchange(c.protocol.verify(), journey.person().channel(), s.typed());
+                    c.line(at(now) + "verify code " + s.typed() + (s.typo() ? " (a typo of " + s.intended() + ")" : "")
+                            + (s.authenticator() ? " from the authenticator app (step " + s.read().step() + ")" : ""));
+                    TargetClient.Response ans = c.exchange(c.protocol.verify(), journey.channelOf(s), s.typed());
                     TargetAnswer answer = c.protocol.verifyAnswer(ans.status(), ans.body(), ans.header());
                     c.explain(answer, ans, c.protocol.explainVerify(ans.status(), ans.body()));
                     c.tell(journey.verifyAnswered(answer, c.clock.nowMillis()));
@@ -341,7 +342,9 @@ public final class Probe {
                 throw e;
             }
             line("probe: person " + n + " is user \"" + who.user() + "\", codes go to \"" + who.address()
-                    + "\"; profile " + person.profile().name() + ", channel " + person.profile().channel().id());
+                    + "\"; profile " + person.profile().name() + ", channel " + person.profile().channel().id()
+                    + (person.app() != null ? "; signs in with an authenticator app"
+                    : person.authenticator() != null ? "; has an authenticator app but lost the phone" : ""));
             line("probe: target " + protocol.baseUrl() + "; gateway HTTP " + gateway.httpUri() + ", SMTP "
                     + scenario.gateway().host() + ":" + gateway.smtpPort()
                     + (perfectCarriers ? "; carriers deliver at once" : "; carriers as in the scenario"));

@@ -233,7 +233,7 @@ final class LedgerSummary {
                     .orElse(1.0);
             Totals totals = metrics.totals();
             SummaryBuilder.RunInfo run = new SummaryBuilder.RunInfo(name, scenarioFile(dir).orElse(""),
-                    info.getOrDefault("engine", ""), seed, timeScale, channels, false);
+                    info.getOrDefault("engine", ""), seed, timeScale, channels, false, recovery(scenario));
             RunSummary built = SummaryBuilder.build(run, new SummaryBuilder.Replication(seed, totals, simMs, List.of()),
                     List.of(), List.of(), List.of());
             RunSummary s = built.withWarnings(List.of(REBUILT, NOT_COMPUTED));
@@ -242,6 +242,21 @@ final class LedgerSummary {
                 charted.put(c.id(), totals.deliveryLatency().getOrDefault(c, new Histogram(3)));
             }
             return new Rebuilt(s, charted, totals.timeToSignIn());
+        }
+    }
+
+    /** The scenario's {@code recovery} prices, so recoveries rebuilt from the ledger keep their cost. */
+    private static dev.otpsim.person.AccountRecovery recovery(Optional<Config> scenario) {
+        dev.otpsim.person.AccountRecovery d = dev.otpsim.person.AccountRecovery.DEFAULTS;
+        try {
+            return scenario.filter(c -> c.hasPath("recovery")).map(c -> c.getConfig("recovery"))
+                    .map(r -> new dev.otpsim.person.AccountRecovery(
+                            r.hasPath("delay") ? r.getDuration("delay").toMillis() : d.delayMillis(),
+                            r.hasPath("cost") ? r.getDouble("cost") : d.costPerCase(),
+                            r.hasPath("currency") ? r.getString("currency") : d.currency()))
+                    .orElse(d);
+        } catch (RuntimeException e) {
+            return d; // a nicety: the count of recoveries comes from the ledger either way
         }
     }
 

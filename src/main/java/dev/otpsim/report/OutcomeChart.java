@@ -74,11 +74,13 @@ public final class OutcomeChart {
     private static Map<String, Long> ordered(Map<String, Long> counts, List<String> order) {
         Map<String, Long> out = new LinkedHashMap<>();
         Map<String, Long> given = counts == null ? Map.of() : counts;
-        // Every known outcome gets a bar, zeros too: "no lockouts" is an answer worth seeing.
+        // Every known outcome gets a bar, zeros too: "no lockouts" is an answer worth seeing. Outcomes
+        // only some runs can have (recovery, authenticator codes' own refusals) get one when they happened.
         for (String o : order) {
             out.put(o, given.getOrDefault(o, 0L));
         }
-        given.keySet().stream().filter(k -> !out.containsKey(k)).sorted().forEach(k -> out.put(k, given.get(k)));
+        given.keySet().stream().filter(k -> !out.containsKey(k) && given.get(k) != null && given.get(k) > 0).sorted()
+                .forEach(k -> out.put(k, given.get(k)));
         return out;
     }
 }

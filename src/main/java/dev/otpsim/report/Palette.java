@@ -27,6 +27,10 @@ public final class Palette {
             Map.entry("locked-out", new Color(0xd62728)),
             Map.entry("rate-limited", new Color(0x9c755f)),
             Map.entry("abandoned", new Color(0x8c8c8c)),
+            Map.entry("recovery", new Color(0x7b2d26)),
+            Map.entry("totp-rolled-over", new Color(0xe8a33d)),
+            Map.entry("totp-skewed", new Color(0xc77c1e)),
+            Map.entry("totp-replayed", new Color(0x9e4a0f)),
             Map.entry("error", new Color(0x3b3b3b)));
 
     /** Series that are not a channel or an outcome, e.g. the second knob's values, in order. */

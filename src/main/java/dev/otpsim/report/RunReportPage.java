@@ -83,6 +83,7 @@ final class RunReportPage {
         row("Self-inflicted lockouts (no mistyped code)", "selfInflictedLockouts", s.selfInflictedLockouts(),
                 Figures.number(s.selfInflictedLockouts()) + share(s.selfInflictedLockouts(), s.lockedJourneys(), "of lockouts"),
                 "selfInflictedLockoutRate");
+        recovery();
         row("Send amplification (sends / journeys)", "sendAmplification", s.sendAmplification(), Figures.times(s.sendAmplification()),
                 "sendAmplification");
         row("Retry ratio (resends / sends)", "retryRatio", s.retryRatio(), Figures.percent(s.retryRatio()), "retryRatio");
@@ -115,6 +116,38 @@ final class RunReportPage {
             }
         });
         b.append("</table>\n");
+    }
+
+    /**
+     * Journeys that ended in account recovery and what they cost; and codes from authenticator apps
+     * refused for reasons of their own, when there were any.
+     */
+    private void recovery() {
+        RunSummary.Recovery r = s.recovery();
+        if (r != null) {
+            row("Journeys ended in account recovery", "recoveryRate", s.recoveryRate(),
+                    Figures.percent(s.recoveryRate()) + " (" + Figures.number(r.journeys()) + " journeys, each waiting "
+                            + Figures.duration(r.delayMs()) + " for access)", "recoveryRate");
+            if (r.costPerCase() > 0) {
+                row("Account recovery cost (" + r.currency() + ")", "recovery.cost", r.cost(),
+                        money(r.cost()) + " " + r.currency() + " (" + money(r.costPerCase()) + " per case)");
+            }
+        }
+        Map<String, Long> sub = s.submissions() == null ? Map.of() : s.submissions();
+        long rolled = sub.getOrDefault("totp-rolled-over", 0L);
+        long skewed = sub.getOrDefault("totp-skewed", 0L);
+        long replayed = sub.getOrDefault("totp-replayed", 0L);
+        if (rolled + skewed + replayed > 0) {
+            row("Authenticator codes refused: rolled over while typed", "submissions.totp-rolled-over", rolled,
+                    Figures.number(rolled));
+            row("… read off a phone whose clock was outside the window", "submissions.totp-skewed", skewed,
+                    Figures.number(skewed));
+            row("… a step already used (replay)", "submissions.totp-replayed", replayed, Figures.number(replayed));
+        }
+    }
+
+    private static String money(double v) {
+        return String.format(java.util.Locale.ROOT, v >= 100 ? "%,.0f" : "%,.2f", v);
     }
 
     /** Why the figures below are not a result: above everything else, in red. */

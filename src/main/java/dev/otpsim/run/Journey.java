@@ -1,5 +1,6 @@
 package dev.otpsim.run;
 
+import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
 import dev.otpsim.ledger.Classification;
@@ -43,8 +44,11 @@ public final class Journey {
         this.handsets = handsets;
         this.ledger = ledger;
         this.handset = handsets.register(plan.identity().address());
-        this.person = new Person(plan.profile(), handset, plan.draws());
+        this.person = new Person(plan.profile(), handset, plan.draws(), plan.app());
         ledger.journeyStarted(plan.identity().address(), nowMillis);
+        if (plan.authenticator() != null) {
+            ledger.authenticatorEnrolled(plan.identity().address(), plan.authenticator());
+        }
     }
 
     public TargetProtocol.Identity who() {
@@ -80,6 +84,14 @@ public final class Journey {
         return a;
     }
 
+    /**
+     * The channel a submission's code came over, for the verify request's {@code {channel}}: null for
+     * a code from the person's authenticator app.
+     */
+    public Channel channelOf(Person.Submit s) {
+        return s.authenticator() ? null : person.channel();
+    }
+
     /** The action whose answer is awaited, or null. */
     public Person.Action pending() {
         return pending;
@@ -104,7 +116,7 @@ public final class Journey {
      */
     public CompletableFuture<Classification> verifyAnswered(TargetAnswer answer, long answeredAtMillis) {
         Person.Submit s = (Person.Submit) take();
-        CompletableFuture<Classification> c = ledger.submitted(who().address(), s.typed(), requestedAt, answer);
+        CompletableFuture<Classification> c = ledger.submitted(who().address(), s.typed(), requestedAt, answer, s.read());
         person.onVerifyAnswer(answeredAtMillis, answer);
         return c;
     }

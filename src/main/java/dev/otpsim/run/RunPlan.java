@@ -5,10 +5,20 @@ import dev.otpsim.carrier.impairment.FaultWindow;
 import dev.otpsim.carrier.impairment.Impairment;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.metrics.RunSummary;
+import dev.otpsim.distribution.RandomStream;
+import dev.otpsim.ledger.AuthenticatorTruth;
+import dev.otpsim.person.AuthenticatorApp;
+import dev.otpsim.person.AuthenticatorProfile;
+import dev.otpsim.person.Enrolment;
 import dev.otpsim.person.PersonDraws;
 import dev.otpsim.person.PersonProfile;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.target.TargetProtocol;
+import dev.otpsim.target.TotpEnrolments;
+import dev.otpsim.target.TotpPolicy;
+import dev.otpsim.totp.Secrets;
+import dev.otpsim.totp.Totp;
+import dev.otpsim.totp.TotpClock;
 import dev.otpsim.target.external.ExternalTarget;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,9 +48,20 @@ public final class RunPlan {
     private final Set<Channel> channels;
     private final Map<Channel, CarrierSpec> specs;
     private final List<RunSummary.CarrierFault> faults;
+    private final TotpPolicy totpPolicy;
+    private final TotpClock totpClock;
 
-    /** One person of the run, before their journey starts. */
-    public record PersonPlan(long n, TargetProtocol.Identity identity, PersonProfile profile, PersonDraws draws) {
+    /**
+     * One person of the run, before their journey starts.
+     *
+     * @param app           their authenticator app, or null (none, or they lost the device)
+     * @param authenticator what the ledger judges their app's codes by, or null when they are not enrolled
+     */
+    public record PersonPlan(long n, TargetProtocol.Identity identity, PersonProfile profile, PersonDraws draws,
+                             AuthenticatorApp app, AuthenticatorTruth authenticator) {
+        public PersonPlan(long n, TargetProtocol.Identity identity, PersonProfile profile, PersonDraws draws) {
+            this(n, identity, profile, draws, null, null);
+        }
     }
 
     /**
@@ -67,6 +88,11 @@ public final class RunPlan {
             }
         });
         this.faults = List.copyOf(f);
+        ExternalTarget external = scenario.external();
+        this.totpPolicy = external == null ? scenario.policy().totp()
+                : external.totp() == null ? TotpPolicy.defaults() : external.totp().policy();
+        // The embedded target reads simulated time; a service of the user's its own wall clock.
+        this.totpClock = external == null ? TotpClock.SIMULATED : TotpClock.wallClock();
     }
 
     public Scenario scenario() {
@@ -102,11 +128,62 @@ public final class RunPlan {
         return external != null ? external.codeTtl().toMillis() : scenario.policy().codeTtl().toMillis();
     }
 
-    /** Person {@code n} (1, 2, ...): identity, profile and draws. */
+    /** Person {@code n} (1, 2, ...): identity, profile, draws and authenticator app. */
     public PersonPlan person(long n) {
         PersonDraws draws = PersonDraws.of(seed, n);
         PersonProfile profile = scenario.people().draw(draws.profile());
-        return new PersonPlan(n, identity(n), profile, draws);
+        TargetProtocol.Identity who = identity(n);
+        Enrolment e = enrolment(n, who, profile);
+        if (e == null) {
+            return new PersonPlan(n, who, profile, draws, null, null);
+        }
+        Totp totp = totpPolicy.totp();
+        AuthenticatorApp app = e.lostDevice() ? null : new AuthenticatorApp(totp, e.secret(), e.clockSkewMillis(),
+                totpClock);
+        return new PersonPlan(n, who, profile, draws, app,
+                new AuthenticatorTruth(totp, totpPolicy.window(), totpPolicy.refuseReplay(), e.secret(), totpClock));
+    }
+
+    /**
+     * Whether person {@code n} has an authenticator app, and which: one keyed draw each for
+     * enrolment (against the profile's share), clock skew and a lost device, so a person enrolled at
+     * one share is enrolled, with the same phone, at every larger share. Null when not enrolled.
+     */
+    private Enrolment enrolment(long n, TargetProtocol.Identity who, PersonProfile profile) {
+        AuthenticatorProfile a = profile.authenticator();
+        if (a.share() <= 0
+                || RandomStream.of(seed, n, RandomStream.Purpose.AUTHENTICATOR_ENROLMENT).nextDouble() >= a.share()) {
+            return null;
+        }
+        long skew = a.clockSkew().sampleMillis(RandomStream.of(seed, n, RandomStream.Purpose.CLOCK_SKEW));
+        boolean lost = RandomStream.of(seed, n, RandomStream.Purpose.LOST_DEVICE).nextDouble() < a.lostDevice();
+        ExternalTarget external = scenario.external();
+        byte[] secret = external != null && external.totp() != null ? external.totp().secretOf(who)
+                : Secrets.derive(seed, n, totpPolicy.algorithm());
+        return new Enrolment(secret, skew, lost);
+    }
+
+    /**
+     * The embedded target's enrolments: user {@code u-n}'s secret when person {@code n} has an
+     * authenticator app (lost device or not: the service still knows them), else null.
+     */
+    public TotpEnrolments enrolments() {
+        if (!scenario.people().usesAuthenticators()) {
+            return TotpEnrolments.NONE; // nobody to look up: verifications skip the app check
+        }
+        return user -> {
+            long n = referenceNumber(user);
+            if (n < 1) {
+                return null;
+            }
+            PersonPlan p = person(n);
+            return p.authenticator() == null ? null : p.authenticator().secret();
+        };
+    }
+
+    /** The Unix time authenticator codes of this run are made from. */
+    public TotpClock totpClock() {
+        return totpClock;
     }
 
     /** Who person {@code n} is to the target. */
@@ -129,18 +206,25 @@ public final class RunPlan {
      * lets the run drop retired handsets and still tell a late message from a stranger's.
      */
     public static boolean isReferencePerson(String address, long started) {
-        if (!address.startsWith(REFERENCE_PREFIX) || address.length() > REFERENCE_PREFIX.length() + 19) {
-            return false;
+        long n = referenceNumber(address);
+        return n >= 1 && n <= started;
+    }
+
+    /** {@code n} of the embedded target's {@code u-n}, or -1 when the address is not one. */
+    private static long referenceNumber(String address) {
+        if (!address.startsWith(REFERENCE_PREFIX) || address.length() > REFERENCE_PREFIX.length() + 19
+                || address.length() == REFERENCE_PREFIX.length()) {
+            return -1;
         }
         long n = 0;
         for (int i = REFERENCE_PREFIX.length(); i < address.length(); i++) {
             char c = address.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
             }
             n = n * 10 + (c - '0');
         }
-        return address.length() > REFERENCE_PREFIX.length() && n >= 1 && n <= started;
+        return n;
     }
 
     /**

@@ -35,12 +35,13 @@ import java.util.List;
  * @param autoTimeScale {@code time-scale = auto}: the gatling engine measures the highest scale the
  *                    machine sustains before the run and runs at it ({@link #withTimeScale});
  *                    until then {@code timeScale} is {@link #AUTO_FLOOR}, the lowest it can pick
+ * @param recovery    what account recovery takes and costs ({@code recovery}), for journeys that end in it
  */
 public record Scenario(Path file, String name, String description, long seed, double timeScale,
                        TargetPolicy policy, GatewaySpec gateway, Map<Channel, CarrierSpec> carriers,
                        Population people, LoadProfile load, long pollMillis, MetricsSpec metrics,
                        List<Threshold> thresholds, Config raw, ExternalTarget external, EngineChoice engine,
-                       boolean autoTimeScale) {
+                       boolean autoTimeScale, dev.otpsim.person.AccountRecovery recovery) {
 
     /** The lowest time-scale {@code auto} can pick: what bounds an auto run's real time. */
     public static final double AUTO_FLOOR = 1;
@@ -48,7 +49,7 @@ public record Scenario(Path file, String name, String description, long seed, do
     /** This scenario at a measured time-scale ({@code auto} resolved). */
     public Scenario withTimeScale(double scale) {
         return new Scenario(file, name, description, seed, scale, policy, gateway, carriers, people, load, pollMillis,
-                metrics, thresholds, raw, external, engine, false);
+                metrics, thresholds, raw, external, engine, false, recovery);
     }
 
     /** The engine to use: {@code --engine} if given, else the scenario's, else {@code byDefault}. */

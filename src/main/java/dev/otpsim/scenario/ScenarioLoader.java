@@ -8,6 +8,7 @@ import dev.otpsim.handset.Channel;
 import dev.otpsim.person.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.metrics.Threshold;
+import dev.otpsim.person.AccountRecovery;
 import dev.otpsim.person.Population;
 import dev.otpsim.person.PopulationParser;
 import java.nio.file.Path;
@@ -95,6 +96,17 @@ public final class ScenarioLoader {
         LoadProfile load = LoadProfile.read(loadSection);
         MetricsSpec metrics = root.has("metrics") ? MetricsSpec.read(root.section("metrics")) : MetricsSpec.defaults();
         var thresholds = Threshold.read(root, "thresholds");
+        AccountRecovery recovery = root.has("recovery") ? PopulationParser.recovery(root.section("recovery"))
+                : AccountRecovery.DEFAULTS;
+        if (external != null && people.usesAuthenticators() && external.totp() == null) {
+            root.problem("people", "some people have an authenticator app (authenticator.share > 0), but "
+                    + "target.external has no totp section saying how their secrets are made and checked; add e.g. "
+                    + "target.external.totp { secret = \"text:otpsim-{user}\", step = 30s, digits = 6 }");
+        }
+        if (external != null && external.totp() != null && external.timeScaled() && timeScale != 1.0) {
+            root.problem("time-scale", "must be 1 when target.external.totp is given: authenticator codes are made "
+                    + "from your service's wall clock, which a scaled run cannot speed up, got " + timeScale);
+        }
 
         if (autoTimeScale && external != null) {
             root.problem("time-scale", "auto is measured against the embedded reference target; an external target "
@@ -116,7 +128,7 @@ public final class ScenarioLoader {
         root.finish();
         problems.throwIfAny();
         return new Scenario(file, name, description, seed, timeScale, policy, gateway, carriers, people, load, poll,
-                metrics, thresholds, config, external, engine, autoTimeScale);
+                metrics, thresholds, config, external, engine, autoTimeScale, recovery);
     }
 
     private static boolean isNumber(String s) {

@@ -105,6 +105,22 @@ public final class Section {
         }
     }
 
+    /**
+     * A duration that may be negative ({@code -20s}), e.g. how far a clock is behind; {@code def}
+     * when absent ({@code def == null} makes it required).
+     */
+    public Duration signedDuration(String key, Duration def) {
+        if (!present(key, def == null, "a duration such as 20s or -20s")) {
+            return def == null ? Duration.ZERO : def;
+        }
+        try {
+            return config.getDuration(key);
+        } catch (ConfigException e) {
+            problem(key, "expected a duration such as 20s or -20s, got " + render(key));
+            return def == null ? Duration.ZERO : def;
+        }
+    }
+
     /** A required positive duration. */
     public Duration positiveDuration(String key) {
         return positiveDuration(key, null);

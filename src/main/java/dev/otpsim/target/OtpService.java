@@ -2,6 +2,8 @@ package dev.otpsim.target;
 
 import dev.otpsim.clock.SimClock;
 import dev.otpsim.handset.Channel;
+import dev.otpsim.totp.Totp;
+import dev.otpsim.totp.TotpClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -39,6 +41,13 @@ import java.util.random.RandomGenerator;
  *       person typed a real code, and it reveals nothing to a guesser. Everything else — a
  *       superseded code under {@code latest-only}, a consumed code, garbage — is 401 and counts.</li>
  *   <li>Under {@code same-code} a resend re-sends the current code with its original expiry.</li>
+ *   <li>Authenticator apps (RFC 6238, policy {@code totp}): for a person with an enrolled secret, a
+ *       typed code is also checked against the codes of the current time step ± {@code window}
+ *       steps, on the clock the service reads ({@link TotpClock}). A match is accepted like a sent
+ *       code (every code discarded, failures cleared) and its step remembered; under
+ *       {@code replay = refuse} a code of that step or an earlier one is refused afterwards. A refused
+ *       authenticator code is a failed attempt like any other wrong code. No carrier is involved:
+ *       the person's app computes the code from the same secret.</li>
  *   <li>A send the outbox cannot take (its hand-over queue is full) is answered
  *       {@link SendResult.Unavailable} and changes nothing: no code, no cooldown, no send counted,
  *       no attempts reset.</li>
@@ -58,6 +67,11 @@ public final class OtpService {
     private final SimClock clock;
     private final Outbox outbox;
     private final RandomGenerator random;
+    private final TotpEnrolments enrolments;
+    private final TotpClock totpClock;
+    private final Totp totp;
+    private final Map<String, byte[]> enrolledHere = new ConcurrentHashMap<>();
+    private final LongAdder replaysRefused = new LongAdder();
     private final Map<String, PersonState> people = new ConcurrentHashMap<>();
     // People by the time they may be forgotten at the earliest: the sweep visits only those due,
     // instead of every person remembered. Guarded by its own monitor, taken after a person's.
@@ -79,10 +93,24 @@ public final class OtpService {
      *               a seeded generator only in tests and simulations
      */
     public OtpService(TargetPolicy policy, SimClock clock, Outbox outbox, RandomGenerator random) {
+        this(policy, clock, outbox, random, TotpEnrolments.NONE, TotpClock.SIMULATED);
+    }
+
+    /**
+     * A service that also knows people's authenticator secrets.
+     *
+     * @param enrolments who has an authenticator app, and their secret (people can also {@link #enrol} here)
+     * @param totpClock  the Unix time authenticator codes are made from, against {@code clock}'s simulated time
+     */
+    public OtpService(TargetPolicy policy, SimClock clock, Outbox outbox, RandomGenerator random,
+                      TotpEnrolments enrolments, TotpClock totpClock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.random = Objects.requireNonNull(random, "random");
+        this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
+        this.totpClock = Objects.requireNonNull(totpClock, "totpClock");
+        this.totp = policy.totp().totp();
         this.lastSweepMs = new AtomicLong(clock.nowMillis());
         this.quietAfterSendMs = Math.max(policy.maxSendsWindow().toMillis(), policy.resendCooldown().toMillis());
         this.ttlMs = policy.codeTtl().toMillis();
@@ -136,12 +164,26 @@ public final class OtpService {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(typed, "typed");
         byte[] guess = typed.getBytes(StandardCharsets.UTF_8);
+        byte[] secret = secretOf(user);
         return withPerson(user, (s, now) -> {
             s.liftLockIfOver(now);
             if (s.lockedAt(now)) {
                 return new VerifyResult.Locked(s.lockedUntilMs - now);
             }
             guessesEvaluated.increment();
+            long step = secret == null || typed.length() != totp.digits() ? Totp.NO_STEP
+                    : totp.matchStep(secret, typed, totp.stepAt(totpClock.unixMillis(now)), policy.totp().window());
+            if (step != Totp.NO_STEP) {
+                boolean replay = s.lastTotpStep != PersonState.NEVER && step <= s.lastTotpStep;
+                if (!replay || !policy.totp().refuseReplay()) {
+                    s.lastTotpStep = Math.max(step, s.lastTotpStep);
+                    s.codes.clear();
+                    s.failures = 0;
+                    s.lastFailureAtMs = PersonState.NEVER;
+                    return new VerifyResult.Accepted();
+                }
+                replaysRefused.increment(); // RFC 6238 §5.2: a code is accepted once; this try counts as failed
+            }
             int valid = -1;
             boolean expired = false;
             int last = s.codes.size() - 1;
@@ -173,6 +215,29 @@ public final class OtpService {
             }
             return new VerifyResult.Invalid();
         });
+    }
+
+    /**
+     * Enrols {@code user} for an authenticator app: a new random secret (as long as the hash's
+     * output), replacing any earlier one, which the caller shows the person (e.g. as an
+     * {@code otpauth://} URI, {@link Totp#otpauthUri}).
+     */
+    public byte[] enrol(String user) {
+        Objects.requireNonNull(user, "user");
+        byte[] secret = new byte[totp.algorithm().keyBytes()];
+        random.nextBytes(secret);
+        enrolledHere.put(user, secret);
+        return secret.clone();
+    }
+
+    /** How authenticator codes are made here (algorithm, digits, step). */
+    public Totp totp() {
+        return totp;
+    }
+
+    /** Authenticator codes refused because their step had already been used (replay = refuse). */
+    public long replaysRefused() {
+        return replaysRefused.sum();
     }
 
     /** Verifications actually evaluated against codes (locked refusals are not counted). */
@@ -235,6 +300,11 @@ public final class OtpService {
     }
 
     // ---- internals ----------------------------------------------------------------------
+
+    private byte[] secretOf(String user) {
+        byte[] here = enrolledHere.get(user);
+        return here != null ? here : enrolments.secretOf(user);
+    }
 
     private interface PersonOp<R> {
         R apply(PersonState s, long now);
@@ -333,6 +403,14 @@ public final class OtpService {
         // Expired codes are kept one more ttl so a late typist still hears "expired", not "invalid".
         for (int i = 0; i < s.codes.size(); i++) {
             at = Math.max(at, s.codes.get(i).expiresAtMs() + ttlMs);
+        }
+        // A used authenticator step is remembered while a replay of it could still fall in the window.
+        if (s.lastTotpStep != PersonState.NEVER) {
+            // Unix time is simulated time plus a fixed offset: the step leaves the window at
+            // Unix (step + window + 1) × X.
+            long now = clock.nowMillis();
+            long offset = totpClock.unixMillis(now) - now;
+            at = Math.max(at, (s.lastTotpStep + policy.totp().window() + 1) * totp.stepMillis() - offset);
         }
         // A failure count is forgotten only after a quiet spell as long as a lockout: waiting
         // it out gains a guesser nothing over being locked.

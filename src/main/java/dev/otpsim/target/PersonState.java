@@ -24,6 +24,8 @@ final class PersonState {
     int failures;
     long lastFailureAtMs = NEVER;
     long lockedUntilMs = NEVER;
+    /** The latest authenticator step accepted for this person (replay protection), or NEVER. */
+    long lastTotpStep = NEVER;
     boolean forgotten;
     /** When the service's sweep queue will look at this person ({@link #NOT_QUEUED} before the first request). */
     long sweepAtMs = NOT_QUEUED;

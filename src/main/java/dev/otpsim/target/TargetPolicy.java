@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param maxAttempts            failed verifications that lock the person
  * @param lockout                how long a locked person is refused
  * @param attemptsResetOnResend  whether a new send resets the failure count (a known bypass when true)
+ * @param totp                   how codes from authenticator apps are checked ({@code totp { ... }})
  */
 public record TargetPolicy(
         int codeLength,
@@ -32,7 +33,8 @@ public record TargetPolicy(
         Duration maxSendsWindow,
         int maxAttempts,
         Duration lockout,
-        boolean attemptsResetOnResend) {
+        boolean attemptsResetOnResend,
+        TotpPolicy totp) {
 
     public static final int MIN_CODE_LENGTH = 4;
     public static final int MAX_CODE_LENGTH = 10;
@@ -58,6 +60,16 @@ public record TargetPolicy(
             throw new IllegalArgumentException("max-attempts must be in [1, " + MAX_COUNT + "], got " + maxAttempts);
         }
         requirePositive("lockout", lockout);
+        if (totp == null) {
+            throw new IllegalArgumentException("totp is required (TotpPolicy.defaults())");
+        }
+    }
+
+    /** A policy with the default {@link TotpPolicy}. */
+    public TargetPolicy(int codeLength, Duration codeTtl, Rotation rotation, Duration resendCooldown, int maxSends,
+                        Duration maxSendsWindow, int maxAttempts, Duration lockout, boolean attemptsResetOnResend) {
+        this(codeLength, codeTtl, rotation, resendCooldown, maxSends, maxSendsWindow, maxAttempts, lockout,
+                attemptsResetOnResend, TotpPolicy.defaults());
     }
 
     /**
@@ -86,7 +98,8 @@ public record TargetPolicy(
                 positive(s, "max-sends-window", d.maxSendsWindow),
                 s.integer("max-attempts", d.maxAttempts, 1, MAX_COUNT),
                 positive(s, "lockout", d.lockout),
-                s.bool("attempts-reset-on-resend", d.attemptsResetOnResend));
+                s.bool("attempts-reset-on-resend", d.attemptsResetOnResend),
+                s.has("totp") ? TotpPolicy.read(s.section("totp")) : d.totp);
         s.finish();
         return p;
     }
@@ -99,32 +112,37 @@ public record TargetPolicy(
 
     public TargetPolicy withRotation(Rotation r) {
         return new TargetPolicy(codeLength, codeTtl, r, resendCooldown, maxSends, maxSendsWindow,
-                maxAttempts, lockout, attemptsResetOnResend);
+                maxAttempts, lockout, attemptsResetOnResend, totp);
     }
 
     public TargetPolicy withResendCooldown(Duration d) {
         return new TargetPolicy(codeLength, codeTtl, rotation, d, maxSends, maxSendsWindow,
-                maxAttempts, lockout, attemptsResetOnResend);
+                maxAttempts, lockout, attemptsResetOnResend, totp);
     }
 
     public TargetPolicy withMaxSends(int n, Duration window) {
         return new TargetPolicy(codeLength, codeTtl, rotation, resendCooldown, n, window,
-                maxAttempts, lockout, attemptsResetOnResend);
+                maxAttempts, lockout, attemptsResetOnResend, totp);
     }
 
     public TargetPolicy withMaxAttempts(int n, Duration lockoutFor) {
         return new TargetPolicy(codeLength, codeTtl, rotation, resendCooldown, maxSends, maxSendsWindow,
-                n, lockoutFor, attemptsResetOnResend);
+                n, lockoutFor, attemptsResetOnResend, totp);
     }
 
     public TargetPolicy withAttemptsResetOnResend(boolean reset) {
         return new TargetPolicy(codeLength, codeTtl, rotation, resendCooldown, maxSends, maxSendsWindow,
-                maxAttempts, lockout, reset);
+                maxAttempts, lockout, reset, totp);
     }
 
     public TargetPolicy withCode(int length, Duration ttl) {
         return new TargetPolicy(length, ttl, rotation, resendCooldown, maxSends, maxSendsWindow,
-                maxAttempts, lockout, attemptsResetOnResend);
+                maxAttempts, lockout, attemptsResetOnResend, totp);
+    }
+
+    public TargetPolicy withTotp(TotpPolicy t) {
+        return new TargetPolicy(codeLength, codeTtl, rotation, resendCooldown, maxSends, maxSendsWindow,
+                maxAttempts, lockout, attemptsResetOnResend, t);
     }
 
     /** One line for banners and reports, in the scenario's own words. */

@@ -41,7 +41,11 @@ public interface TargetProtocol {
         return verifyAnswer(status, body);
     }
 
-    /** One request shape: method, path, content type and a body built from the person's identity. */
+    /**
+     * One request shape: method, path, content type and a body built from the person's identity.
+     * In a verify request {@code channel} is the channel the code came over, or null for a code read
+     * from the person's authenticator app.
+     */
     interface Request {
         String method();
 

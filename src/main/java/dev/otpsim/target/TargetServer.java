@@ -28,6 +28,9 @@ import java.net.URI;
  *       423 {@code {"error":"locked","retryAfterMs":n}}.</li>
  *   <li>{@code POST /otp/verify {"user","code"}} → 200 {@code {"status":"accepted"}};
  *       401 {@code {"error":"invalid"}}; 410 {@code {"error":"expired"}}; 423 as above.</li>
+ *   <li>{@code POST /otp/enrol {"user"}} → 200 {@code {"status":"enrolled","secret":BASE32,"uri":"otpauth://totp/..."}}:
+ *       an authenticator app for the user (a new secret; enrolling again replaces it); from then on
+ *       {@code /otp/verify} also accepts that app's codes (policy {@code totp}).</li>
  *   <li>Malformed JSON, a missing or mistyped field, an unknown channel → 400
  *       {@code {"error":"bad_request","message":...}}; an unknown path → 404 {@code not_found};
  *       another method → 405 {@code method_not_allowed}. Nothing a client sends stops the server.</li>
@@ -139,14 +142,26 @@ public final class TargetServer implements AutoCloseable {
         String path = request.path();
         boolean send = "/otp/send".equals(path);
         boolean verify = "/otp/verify".equals(path);
-        if (!send && !verify) {
-            throw new BadRequest(404, "not_found", "no such path " + path + "; expected POST /otp/send or POST /otp/verify");
+        boolean enrol = "/otp/enrol".equals(path);
+        if (!send && !verify && !enrol) {
+            throw new BadRequest(404, "not_found", "no such path " + path + "; expected POST /otp/send, POST /otp/verify "
+                    + "or POST /otp/enrol");
         }
         if (!"POST".equals(request.method())) {
             throw new BadRequest(405, "method_not_allowed", request.method() + " " + path + " is not served; use POST");
         }
         JsonNode json = ContractJson.object(request.body());
-        return send ? send(json) : verify(json);
+        return send ? send(json) : verify ? verify(json) : enrol(json);
+    }
+
+    /** Sets up an authenticator app for a user: a new secret, as base32 and as the otpauth:// URI a QR code holds. */
+    private Answer enrol(JsonNode request) throws BadRequest {
+        String user = ContractJson.text(request, "user", ContractJson.MAX_USER_LENGTH);
+        byte[] secret = service.enrol(user);
+        ObjectNode body = ContractJson.status("enrolled");
+        body.put("secret", dev.otpsim.totp.Secrets.base32(secret));
+        body.put("uri", service.totp().otpauthUri("otpsim", user, secret));
+        return new Answer(200, body);
     }
 
     private Answer send(JsonNode request) throws BadRequest {

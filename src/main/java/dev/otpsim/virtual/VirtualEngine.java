@@ -55,7 +55,8 @@ public final class VirtualEngine {
         List<SummaryBuilder.Replication> reps = runAll(scenario, options, output);
         RunPlan plan = new RunPlan(scenario, scenario.seed());
         SummaryBuilder.RunInfo info = new SummaryBuilder.RunInfo(scenario.name(), scenario.file().toString(),
-                RunSummary.VIRTUAL, scenario.seed(), Double.POSITIVE_INFINITY, plan.channels(), false);
+                RunSummary.VIRTUAL, scenario.seed(), Double.POSITIVE_INFINITY, plan.channels(), false,
+                scenario.recovery());
         RunSummary summary = SummaryBuilder.build(info, reps, plan.faults(), scenario.thresholds(),
                 dev.otpsim.run.RunChecks.noResult(reps, plan));
         output.writeSummary(summary);

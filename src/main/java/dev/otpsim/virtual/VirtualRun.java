@@ -85,7 +85,7 @@ public final class VirtualRun {
                 RecipientPolicy.KNOWN_ONLY, ledger, carriers::submit);
         // The target hands each code straight to the gateway's intake, tagged with the send it answers.
         this.service = new OtpService(scenario.policy(), time, new InProcessHandOver(intake),
-                RandomStream.of(plan.seed(), 0, RandomStream.Purpose.TARGET_CODES));
+                RandomStream.of(plan.seed(), 0, RandomStream.Purpose.TARGET_CODES), plan.enrolments(), plan.totpClock());
         this.windows = new WindowWriter(metrics, runDir, carriers::backlog, 0);
         this.load = scenario.load();
         this.total = load.totalJourneys();

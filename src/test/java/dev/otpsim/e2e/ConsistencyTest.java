@@ -78,7 +78,7 @@ class ConsistencyTest {
     }
 
     /** [virtual with 10 replications, Gatling once]; the Gatling run must not have lagged. */
-    private static RunSummary[] runBoth(Path dir, String hocon) throws Exception {
+    static RunSummary[] runBoth(Path dir, String hocon) throws Exception {
         Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString(hocon).resolve(), Path.of("consistency.conf"));
         RunSummary virtual = new VirtualEngine(QUIET).run(s, RunOptions.defaults().withReportsDir(dir.resolve("v"))
                 .quiet().withoutHtml().withReplications(10)).summary();
@@ -90,7 +90,7 @@ class ConsistencyTest {
     }
 
     /** |virtual − gatling| within √(h_v² + h_g²), h the half-widths of their 95 % intervals. */
-    private static void assertAgree(String figure, RunSummary virtual, RunSummary gatling) {
+    static void assertAgree(String figure, RunSummary virtual, RunSummary gatling) {
         Estimate v = virtual.estimate(figure);
         Estimate g = gatling.estimate(figure);
         assertTrue(v.hasInterval() && g.hasInterval(), figure + " needs intervals: " + v + " " + g);

@@ -109,8 +109,10 @@ class KilledRunReportTest {
         writeKilledRun(dir);
         RunDirectory run = RunDirectory.read(dir);
         var s = run.summary();
-        assertEquals(Map.of("accepted", 3L, "stale", 1L, "expired", 0L, "mistyped", 1L, "code-dead", 0L, "locked", 1L,
-                "rate-limited", 0L, "error", 0L), s.submissions());
+        assertEquals(Map.ofEntries(Map.entry("accepted", 3L), Map.entry("stale", 1L), Map.entry("expired", 0L),
+                Map.entry("mistyped", 1L), Map.entry("code-dead", 0L), Map.entry("locked", 1L),
+                Map.entry("rate-limited", 0L), Map.entry("error", 0L), Map.entry("totp-rolled-over", 0L),
+                Map.entry("totp-skewed", 0L), Map.entry("totp-replayed", 0L)), s.submissions());
         assertEquals(Map.of("ledger=accepted target=invalid", 1L), s.disagreements());
         assertEquals(1, s.lostMessages().get("loss"));
         assertEquals(1, s.duplicatedMessages());

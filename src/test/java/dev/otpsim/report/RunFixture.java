@@ -187,7 +187,7 @@ public final class RunFixture {
         RunSummary summary = new RunSummary("fixture", "scenarios/fixture.conf", "gatling", seed, 1, List.of(seed),
                 timeScale, windows * WINDOW_MS, true, List.of(), journeys, outcomes, submissions,
                 submissionCount, 4, 0, staleSubmissionRate, staleJourneyRate, lockoutRate, locked, Math.max(0, locked - 1),
-                0, sends, sendAmplification, (double) retrySendsTotal / sends, 0, storms, percentiles(timeToSignIn),
+                0, 0.0, new RunSummary.Recovery(0, 0.0, 0.0, "USD", 172_800_000L), sends, sendAmplification, (double) retrySendsTotal / sends, 0, storms, percentiles(timeToSignIn),
                 deliveryPct, mps, success / simulatedSeconds, journeys / simulatedSeconds, 1,
                 Map.of("ledger=stale target=accepted <odd>", 1L), http, lag, lost, 7, 0,
                 estimates(journeys, success, submissionCount, stale, locked),

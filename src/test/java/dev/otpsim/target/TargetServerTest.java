@@ -100,6 +100,23 @@ class TargetServerTest {
     }
 
     @Test
+    void enrolGivesAnAuthenticatorSecretWhoseCodesVerify() throws Exception {
+        start();
+        clock.set(95_000);
+        Reply enrolled = post("/otp/enrol", "{\"user\":\"u-5\"}");
+        assertEquals(200, enrolled.status());
+        String secret = enrolled.body().path("secret").asText();
+        assertTrue(secret.matches("[A-Z2-7]{32}"), secret);
+        assertTrue(enrolled.body().path("uri").asText().startsWith("otpauth://totp/otpsim:u-5?secret=" + secret),
+                enrolled.body().toString());
+        String code = dev.otpsim.totp.Totp.defaults().codeAt(dev.otpsim.totp.Secrets.parse("base32:" + secret), 95_000);
+        assertEquals(200, post("/otp/verify", "{\"user\":\"u-5\",\"code\":\"" + code + "\"}").status());
+        assertEquals(401, post("/otp/verify", "{\"user\":\"u-5\",\"code\":\"" + code + "\"}").status(),
+                "the same step again is a replay");
+        assertEquals(400, post("/otp/enrol", "{}").status());
+    }
+
+    @Test
     void sendThenVerifyFollowsTheContract() throws Exception {
         start();
         Reply sent = post("/otp/send", "{\"user\":\"u-17\",\"channel\":\"sms\"}");

@@ -40,7 +40,8 @@ class VirtualEngineTest {
             load { rate = 5, duration = 5m }
             """;
 
-    private static RunResult run(Path out, String hocon, int replications) throws Exception {
+    /** Runs {@code hocon} in virtual time into {@code out}, quietly, without a page. */
+    static RunResult run(Path out, String hocon, int replications) throws Exception {
         Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString(hocon).resolve(), Path.of("story.conf"));
         return new VirtualEngine(new PrintStream(OutputStream.nullOutputStream())).run(s,
                 RunOptions.defaults().withReportsDir(out).withRunId("r").quiet().withoutHtml().withReplications(replications));

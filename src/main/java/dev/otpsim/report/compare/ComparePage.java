@@ -100,7 +100,7 @@ final class ComparePage {
     private void decision() {
         VariantResult baseline = results.get(0);
         var summary = baseline.summary();
-        List<DecisionView.Column> cols = DecisionView.columns(sweep.map(Sweep::costs).orElse(null));
+        List<DecisionView.Column> cols = DecisionView.columns(sweep.map(Sweep::costs).orElse(null), results);
         b.append("<h2>Decision</h2>\n<p class=\"note\">").append(summary.replications())
                 .append(summary.replications() == 1 ? " replication" : " replications")
                 .append(" per variant (").append(Html.esc(summary.engine())).append(" engine")

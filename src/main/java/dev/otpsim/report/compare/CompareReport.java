@@ -159,7 +159,7 @@ public final class CompareReport {
             figures.add(m);
         }
         root.put("figures", figures);
-        List<DecisionView.Column> decision = DecisionView.columns(costs);
+        List<DecisionView.Column> decision = DecisionView.columns(costs, results);
         List<Map<String, Object>> variants = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             VariantResult r = results.get(i);

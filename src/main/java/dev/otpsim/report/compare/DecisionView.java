@@ -13,7 +13,8 @@ import java.util.function.Function;
  * The few figures a product team decides on, per variant, each with its 95 % interval and its
  * paired difference to the baseline variant: successful sign-ins, time to sign in (p50, p99),
  * stale-code share, self-inflicted lockouts, messages per 1,000 sign-ins and — with the sweep's
- * {@link Costs} — what 1,000 sign-ins cost.
+ * {@link Costs} — what 1,000 sign-ins cost; when variants can end in account recovery, recoveries
+ * per 1,000 journeys and what they cost at the scenario's {@code recovery.cost}.
  *
  * <pre>{@code
  * List<DecisionView.Column> cols = DecisionView.columns(sweep.costs());
@@ -69,6 +70,32 @@ public final class DecisionView {
 
     /** A variant's value in a column, and its difference to the baseline (null for the baseline itself). */
     public record Cell(Estimate estimate, PairedDifference difference) {
+    }
+
+    /**
+     * The decision view's columns for these results: as {@link #columns(Costs)}, plus recoveries per
+     * 1,000 journeys and what they cost when any variant can end in account recovery.
+     */
+    public static List<Column> columns(Costs costs, List<VariantResult> results) {
+        List<Column> c = columns(costs);
+        boolean recoveries = results.stream().map(VariantResult::summary).anyMatch(s -> s.recovery() != null
+                && (s.recovery().journeys() > 0 || s.recovery().costPerCase() > 0));
+        if (recoveries) {
+            int at = c.size() - (costs != null ? 1 : 0) - 1; // before the messages and their cost
+            c.add(at, of("recoveryRate", "account recoveries /1,000",
+                    "journeys that ended in account recovery, per 1,000 journeys", true, Format.PER_THOUSAND, 1000));
+            String currency = results.get(0).summary().recovery() == null ? ""
+                    : results.get(0).summary().recovery().currency();
+            c.add(new Column("recoveryCostPer1000", "recovery cost /1,000 journeys (" + currency + ")",
+                    "what the account recoveries of 1,000 journeys cost at the scenario's recovery.cost per case",
+                    true, Format.MONEY, r -> scaled(r.summary().estimate("recoveryRate"), 1000 * perCase(r)),
+                    r -> scaled(r.perReplication().get("recoveryRate"), 1000 * perCase(r))));
+        }
+        return c;
+    }
+
+    private static double perCase(VariantResult r) {
+        return r.summary().recovery() == null ? 0 : r.summary().recovery().costPerCase();
     }
 
     /** The decision view's columns; the cost column only with prices. */

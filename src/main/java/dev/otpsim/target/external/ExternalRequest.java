@@ -24,10 +24,14 @@ import java.util.TreeSet;
  * </pre>
  * Placeholders: {@code {n}} (also {@code {n:07d}}), {@code {user}}, {@code {address}},
  * {@code {channel}} and, in a verify request only, {@code {code}}. Values are escaped for where
- * they land: URL-encoded in the path and form, JSON-escaped in JSON.
+ * they land: URL-encoded in the path and form, JSON-escaped in JSON. In a verify request
+ * {@code {channel}} is the channel the code was sent over, or {@code authenticator} for a code read
+ * from the person's authenticator app ({@code target.external.totp}).
  */
 public final class ExternalRequest implements TargetProtocol.Request {
     static final String FORM = "application/x-www-form-urlencoded";
+    /** What {@code {channel}} says for a code from an authenticator app. */
+    public static final String AUTHENTICATOR = "authenticator";
     static final String JSON_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -299,7 +303,8 @@ public final class ExternalRequest implements TargetProtocol.Request {
             case "n" -> Long.toString(who.n());
             case "user" -> who.user();
             case "address" -> who.address();
-            case "channel" -> channel == null ? "" : channel.id();
+            // No channel: a code read from the person's authenticator app.
+            case "channel" -> channel == null ? AUTHENTICATOR : channel.id();
             case "code" -> code == null ? "" : code;
             default -> throw new IllegalStateException("placeholder {" + name + "} passed validation");
         };

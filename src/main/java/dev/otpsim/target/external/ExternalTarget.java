@@ -20,6 +20,7 @@ import java.util.Set;
  *   send   { path = "/api/otp/request", form { phone = "{address}" } }
  *   verify { path = "/api/otp/check",   form { phone = "{address}", otp = "{code}" } }
  *   outcomes { verify = [ { status = 200, outcome = accepted }, { status = 400, outcome = invalid } ] }
+ *   totp { secret = "text:otpsim-{user}", step = 30s, digits = 6, window = 1 }   # optional: authenticator apps
  * }
  * </pre>
  *
@@ -37,10 +38,11 @@ import java.util.Set;
  * @param verifyOutcomes how verify answers map onto outcomes
  * @param expected   what the user says the service does ({@code expected}): limits for {@code otpsim security},
  *                   and its rotation, which lets the ledger flag an answer that rotation makes impossible
+ * @param totp       how the service checks authenticator codes ({@code totp}), or null when it has none
  */
 public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, Template user, Template address,
                              ExternalRequest send, ExternalRequest verify, AnswerMapping sendOutcomes,
-                             AnswerMapping verifyOutcomes, Expectations expected) {
+                             AnswerMapping verifyOutcomes, Expectations expected, ExternalTotp totp) {
 
     /** Whether the service is declared to accept only the newest code ({@code expected.rotation = latest-only}). */
     public boolean expectsLatestOnly() {
@@ -80,9 +82,10 @@ public record ExternalTarget(URI baseUrl, boolean timeScaled, Duration codeTtl, 
         verifyOutcomes = AnswerMapping.read(outcomes, "verify");
         outcomes.finish();
         Expectations expected = s.has("expected") ? Expectations.read(s.section("expected")) : Expectations.NONE;
+        ExternalTotp totp = s.has("totp") ? ExternalTotp.read(s.section("totp")) : null;
         s.finish();
         return new ExternalTarget(base, timeScaled, ttl, user, address == null ? user : address, send, verify,
-                sendOutcomes, verifyOutcomes, expected);
+                sendOutcomes, verifyOutcomes, expected, totp);
     }
 
     private static URI baseUrl(Section s) {
