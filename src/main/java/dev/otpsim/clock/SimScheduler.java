@@ -7,9 +7,9 @@ package dev.otpsim.clock;
  * <ul>
  *   <li>{@link VirtualScheduler} — a discrete-event loop: time jumps from event to event, exact and
  *       deterministic, independent of machine load;</li>
- *   <li>{@link RealTimeScheduler} — scaled real time ({@link ScaledClock}): an action runs when the
- *       wall clock reaches its simulated time, on a timer thread (the Gatling engine; carriers
- *       there schedule through their actor instead, with the same contract).</li>
+ *   <li>scaled real time ({@link ScaledClock}), in the Gatling engine: each carrier actor's
+ *       scheduler ({@code carrier.CarrierActor}) runs an action in the actor's mailbox when the
+ *       wall clock reaches its simulated time, timed by one {@code carrier.CarrierTimer} thread.</li>
  * </ul>
  *
  * <pre>{@code
