@@ -199,8 +199,11 @@ public final class SummaryBuilder {
     static Map<String, Estimate> estimates(Replication pooled, List<Replication> reps) {
         Map<String, Estimate> out = new LinkedHashMap<>();
         for (Figure f : FIGURE_LIST) {
-            double value = f.value().applyAsDouble(pooled);
             double[] each = reps.stream().mapToDouble(f.value()).toArray();
+            // A count (storms) is per run: the pooled replication carries only the first run's
+            // episodes, so with replications the figure is their mean, the centre of its interval.
+            double value = f.kind() == Kind.COUNT && reps.size() > 1 ? java.util.Arrays.stream(each).average().orElse(0)
+                    : f.value().applyAsDouble(pooled);
             Estimate across = Intervals.replications(value, each);
             Estimate e = switch (f.kind()) {
                 case SHARE -> {

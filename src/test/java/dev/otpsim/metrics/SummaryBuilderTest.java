@@ -119,4 +119,19 @@ class SummaryBuilderTest {
             }
         }
     }
+
+    /** Storms are counted per run: with replications the figure is their mean, inside its interval. */
+    @Test
+    void stormsPerRunAreTheMeanOfTheReplications() {
+        RunSummary.Storm storm = new RunSummary.Storm(60_000, 30_000, 3, 0.6, 40, -1, false);
+        List<SummaryBuilder.Replication> reps = List.of(
+                new SummaryBuilder.Replication(1, totals(), 100_000, List.of()),
+                new SummaryBuilder.Replication(2, totals(), 100_000, List.of()),
+                new SummaryBuilder.Replication(3, totals(), 100_000, List.of(storm, storm)),
+                new SummaryBuilder.Replication(4, totals(), 100_000, List.of(storm)));
+        Estimate e = SummaryBuilder.build(INFO, reps, List.of(), List.of(), List.of()).estimates().get("retryStorms");
+        assertEquals(0.75, e.value(), 1e-12, "(0 + 0 + 2 + 1) / 4 runs, not the first run's 0");
+        assertEquals(4, e.n());
+        assertTrue(e.low() <= e.value() && e.value() <= e.high(), e.toString());
+    }
 }
