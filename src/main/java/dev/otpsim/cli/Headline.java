@@ -27,7 +27,7 @@ final class Headline {
                     .append('\n');
         }
         b.append("send amplification ").append(number(s, "sendAmplification")).append(", retry storms ")
-                .append(s.retryStorms().size()).append('\n');
+                .append(storms(s)).append('\n');
         if (s.timeToSignInMs().count() == 0) {
             b.append("time to sign in n/a (nobody signed in)\n");
         } else {
@@ -51,6 +51,16 @@ final class Headline {
     /** What an interval rests on: the count, or the replications when their spread made it. */
     private static String sample(Estimate e) {
         return Estimate.REPLICATIONS.equals(e.method()) ? e.n() + " replications" : "n=" + e.n();
+    }
+
+    /** One run's storms as a count; over replications, the mean per run with its interval. */
+    private static String storms(RunSummary s) {
+        Estimate e = s.estimate("retryStorms");
+        if (s.replications() < 2 || e == null) {
+            return Integer.toString(s.retryStorms().size());
+        }
+        return String.format(Locale.ROOT, "%.2f per run [%.2f–%.2f, %d replications]", e.value(), e.low(), e.high(),
+                s.replications());
     }
 
     private static String number(RunSummary s, String figure) {
