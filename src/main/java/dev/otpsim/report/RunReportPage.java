@@ -90,8 +90,17 @@ final class RunReportPage {
         List<RunSummary.Storm> storms = s.retryStorms() == null ? List.of() : s.retryStorms();
         long metastable = storms.stream().filter(RunSummary.Storm::metastable).count();
         boolean rebuilt = s.warnings() != null && s.warnings().contains(LedgerSummary.REBUILT);
-        row("Retry storms", "retryStorms.length", storms.size(), rebuilt ? "not computed (partial run, see above)"
-                : storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
+        Estimate perRun = s.estimate("retryStorms");
+        if (s.replications() > 1 && perRun != null && !rebuilt) {
+            // Storms are episodes of one run: over replications the headline is their mean per run;
+            // the table below lists the first replication's, whose time series the charts show.
+            row("Retry storms per run", "estimates.retryStorms.value", perRun.value(),
+                    String.format(java.util.Locale.ROOT, "%.2f", perRun.value()) + " (first replication: " + storms.size()
+                            + (storms.isEmpty() ? "" : ", " + metastable + " metastable") + ")", "retryStorms");
+        } else {
+            row("Retry storms", "retryStorms.length", storms.size(), rebuilt ? "not computed (partial run, see above)"
+                    : storms.size() + (storms.isEmpty() ? "" : " (" + metastable + " metastable)"));
+        }
         Percentiles t = s.timeToSignInMs();
         if (t != null) {
             row("Time to sign in p50", "timeToSignInMs.p50", t.p50(), t.count() == 0 ? "n/a" : Figures.duration(t.p50()),
@@ -371,6 +380,9 @@ final class RunReportPage {
         }
         if (estimate.equals("goodput")) {
             return Figures.perSecond(v);
+        }
+        if (estimate.equals("retryStorms")) {
+            return String.format(java.util.Locale.ROOT, "%.2f", v);
         }
         if (estimate.equals("messagesPerSuccess")) {
             return Figures.number(v);
