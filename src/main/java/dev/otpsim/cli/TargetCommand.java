@@ -135,6 +135,11 @@ final class TargetCommand implements Callable<Integer> {
         out.println("otpsim target listening on " + server.baseUri() + " (POST /otp/send, POST /otp/verify, "
                 + "POST /otp/enrol)");
         out.println("  policy: " + policy.describe() + (timeScale == 1 ? "" : "; time-scale " + timeScale));
+        if (timeScale != 1) {
+            // Codes of an enrolled app follow the service's scaled clock: a real phone reads the wall clock.
+            out.println("  authenticator codes (POST /otp/enrol) follow the scaled clock: a real phone's app matches"
+                    + " only at --time-scale 1");
+        }
         out.println("  codes go to " + outbox.messagesUri());
         out.println("  Ctrl-C to stop");
         return new Running(server, outbox, service);
