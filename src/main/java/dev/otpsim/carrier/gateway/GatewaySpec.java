@@ -1,6 +1,6 @@
 package dev.otpsim.carrier.gateway;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
