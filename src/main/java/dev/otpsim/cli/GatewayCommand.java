@@ -19,7 +19,7 @@ import dev.otpsim.config.Problems;
 import dev.otpsim.config.ScenarioException;
 import dev.otpsim.config.ScenarioFiles;
 import dev.otpsim.config.Section;
-import dev.otpsim.target.LoopbackGuard;
+import dev.otpsim.http.LoopbackGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.otpsim.config.ScenarioException;
 import dev.otpsim.config.ScenarioFiles;
 import dev.otpsim.config.Section;
 import dev.otpsim.target.HttpGatewayOutbox;
-import dev.otpsim.target.LoopbackGuard;
+import dev.otpsim.http.LoopbackGuard;
 import dev.otpsim.target.OtpService;
 import dev.otpsim.target.TargetPolicy;
 import dev.otpsim.target.TargetServer;
