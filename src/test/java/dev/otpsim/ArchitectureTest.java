@@ -283,6 +283,8 @@ class ArchitectureTest {
     /**
      * The table under "## Packages": packages (back-quoted, column 2) → the packages they may
      * import (column 4): back-quoted names, "nothing of otpsim" (none) or "everything" ({@code *}).
+     * Rows are in dependency order: a row may name only packages of rows above it, so the table
+     * itself has no cycle.
      */
     static Map<String, Set<String>> mayImport(Path doc) {
         List<String> lines;
@@ -304,6 +306,10 @@ class ArchitectureTest {
                     may.add("*");
                 } else if (may.isEmpty()) {
                     assertTrue(cells[4].contains("nothing of otpsim"), doc + ": no packages named in " + line);
+                }
+                for (String m : may) {
+                    assertTrue(m.equals("*") || out.containsKey(m), doc + ": " + m
+                            + " is not in a row above, so it may not be imported by " + cells[2].trim());
                 }
                 for (String p : quoted(cells[2])) {
                     assertTrue(out.put(p, may) == null, doc + ": two rows for " + p);
