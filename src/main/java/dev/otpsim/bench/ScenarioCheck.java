@@ -4,7 +4,7 @@ import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.scenario.ScenarioLoader;
-import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.config.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

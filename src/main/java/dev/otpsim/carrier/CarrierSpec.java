@@ -2,7 +2,7 @@ package dev.otpsim.carrier;
 
 import dev.otpsim.carrier.impairment.Impairment;
 import dev.otpsim.carrier.impairment.ImpairmentReaders;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,7 +1,7 @@
 package dev.otpsim.carrier;
 
 import dev.otpsim.handset.Channel;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import dev.otpsim.report.compare.Sweep;
 import dev.otpsim.report.compare.Variant;
 import dev.otpsim.report.compare.VariantResult;
 import dev.otpsim.report.compare.VariantRunner;
-import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.config.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +165,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (engine != null) {
             return engine;
         }
-        com.typesafe.config.Config base = dev.otpsim.scenario.ScenarioFiles.parse(sweep.baseFile());
+        com.typesafe.config.Config base = dev.otpsim.config.ScenarioFiles.parse(sweep.baseFile());
         if (base.hasPath("engine") && EngineChoice.byId().containsKey(base.getString("engine"))) {
             return EngineChoice.byId().get(base.getString("engine"));
         }

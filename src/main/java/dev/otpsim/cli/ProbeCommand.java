@@ -3,7 +3,7 @@ package dev.otpsim.cli;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.person.JourneyOutcome;
 import dev.otpsim.scenario.Scenario;
-import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.config.ScenarioException;
 import dev.otpsim.scenario.ScenarioLoader;
 import dev.otpsim.probe.Probe;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.otpsim.cli;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import dev.otpsim.scenario.Scenario;
-import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.config.ScenarioException;
 import dev.otpsim.scenario.ScenarioLoader;
 import dev.otpsim.security.ProbeResult;
 import dev.otpsim.security.SecurityOptions;

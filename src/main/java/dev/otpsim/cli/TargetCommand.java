@@ -1,12 +1,12 @@
 package dev.otpsim.cli;
 
 import dev.otpsim.clock.ScaledClock;
-import dev.otpsim.scenario.Problems;
-import dev.otpsim.scenario.ScenarioException;
-import dev.otpsim.scenario.ScenarioFiles;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Problems;
+import dev.otpsim.config.ScenarioException;
+import dev.otpsim.config.ScenarioFiles;
+import dev.otpsim.config.Section;
 import dev.otpsim.target.HttpGatewayOutbox;
-import dev.otpsim.target.LoopbackGuard;
+import dev.otpsim.http.LoopbackGuard;
 import dev.otpsim.target.OtpService;
 import dev.otpsim.target.TargetPolicy;
 import dev.otpsim.target.TargetServer;

@@ -1,7 +1,7 @@
 package dev.otpsim.distribution;
 
 import com.typesafe.config.ConfigValueType;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 
 /**

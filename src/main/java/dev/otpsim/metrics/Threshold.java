@@ -1,6 +1,6 @@
 package dev.otpsim.metrics;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

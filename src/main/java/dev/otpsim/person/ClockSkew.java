@@ -2,7 +2,7 @@ package dev.otpsim.person;
 
 import dev.otpsim.distribution.Durations;
 import dev.otpsim.distribution.Gaussian;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 

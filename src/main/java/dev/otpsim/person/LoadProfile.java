@@ -1,6 +1,6 @@
 package dev.otpsim.person;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.otpsim.distribution.DistributionParser;
 import dev.otpsim.distribution.DurationDistribution;
 import dev.otpsim.handset.Channel;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

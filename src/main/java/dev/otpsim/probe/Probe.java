@@ -14,7 +14,7 @@ import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handset;
 import dev.otpsim.handset.Handsets;
 import dev.otpsim.http.NoAnswer;
-import dev.otpsim.http.TargetClient;
+import dev.otpsim.target.TargetClient;
 import dev.otpsim.ledger.Classification;
 import dev.otpsim.ledger.Classifier;
 import dev.otpsim.ledger.Ledger;

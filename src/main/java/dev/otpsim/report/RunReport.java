@@ -120,8 +120,8 @@ public final class RunReport {
     static Optional<Config> parseScenario(String text) {
         try {
             // Bounded and with includes refused, like any scenario: a run directory may come from anyone.
-            return Optional.of(dev.otpsim.scenario.ScenarioFiles.parseText(text, RunDirectory.SCENARIO));
-        } catch (dev.otpsim.scenario.ScenarioException e) {
+            return Optional.of(dev.otpsim.config.ScenarioFiles.parseText(text, RunDirectory.SCENARIO));
+        } catch (dev.otpsim.config.ScenarioException e) {
             // The page still shows the text; only the knob table needs it parsed.
             return Optional.empty();
         }

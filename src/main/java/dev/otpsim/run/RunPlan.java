@@ -159,7 +159,7 @@ public final class RunPlan {
         boolean lost = RandomStream.of(seed, n, RandomStream.Purpose.LOST_DEVICE).nextDouble() < a.lostDevice();
         ExternalTarget external = scenario.external();
         byte[] secret = external != null && external.totp() != null ? external.totp().secretOf(who)
-                : Secrets.derive(seed, n, totpPolicy.algorithm());
+                : Secrets.derive(RandomStream.of(seed, n, RandomStream.Purpose.AUTHENTICATOR_SECRET), totpPolicy.algorithm());
         return new Enrolment(secret, skew, lost);
     }
 
@@ -233,12 +233,12 @@ public final class RunPlan {
      * anything listens or sends.
      */
     public static java.util.Optional<String> refusal(Scenario scenario, java.util.Collection<String> allowedHosts) {
-        java.util.Optional<String> gateway = dev.otpsim.target.LoopbackGuard.refusal("gateway.host",
+        java.util.Optional<String> gateway = dev.otpsim.http.LoopbackGuard.refusal("gateway.host",
                 scenario.gateway().host(), allowedHosts, "--allow-target");
         if (gateway.isPresent() || scenario.external() == null) {
             return gateway;
         }
-        return dev.otpsim.target.LoopbackGuard.refusal("target.external.base-url", scenario.external().host(),
+        return dev.otpsim.http.LoopbackGuard.refusal("target.external.base-url", scenario.external().host(),
                 allowedHosts, "--allow-target");
     }
 

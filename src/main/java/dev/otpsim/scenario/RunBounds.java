@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import dev.otpsim.carrier.gateway.GatewaySpec;
+import dev.otpsim.config.Limits;
+import dev.otpsim.config.Problems;
 import dev.otpsim.person.LoadProfile;
 import dev.otpsim.metrics.MetricsSpec;
 import dev.otpsim.person.Population;

@@ -4,7 +4,7 @@ import dev.otpsim.carrier.gateway.CarrierGateway;
 import dev.otpsim.carrier.gateway.RecipientPolicy;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.handset.Handsets;
-import dev.otpsim.http.TargetClient;
+import dev.otpsim.target.TargetClient;
 import dev.otpsim.target.ReferenceProtocol;
 import dev.otpsim.target.TargetProtocol;
 import dev.otpsim.target.TargetProtocol.Identity;

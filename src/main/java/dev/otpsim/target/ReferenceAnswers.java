@@ -5,8 +5,8 @@ import dev.otpsim.person.TargetAnswer;
 /**
  * The reference target's answers as a person perceives them, straight from {@link OtpService}'s
  * results: what the virtual-time engine hands people instead of an HTTP response. The HTTP side
- * ({@link TargetServer} → {@link ReferenceProtocol}) must come to the same answer for every
- * result; {@code ReferenceContractTest} checks that they do.
+ * ({@link TargetServer}'s status and body, read through {@link ReferenceContract}'s table) must
+ * come to the same answer for every result; {@code ReferenceContractTest} checks that they do.
  *
  * <pre>{@code
  * TargetAnswer a = ReferenceAnswers.of(service.send("u-17", Channel.SMS));   // 202 → accepted

@@ -1,18 +1,21 @@
 package dev.otpsim.target;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.person.TargetAnswer;
 import java.util.Map;
 
 /**
- * The SPEC's reference HTTP contract: {@code POST /otp/send {"user","channel"}} and
- * {@code POST /otp/verify {"user","code"}}; 202/200 accepted, 401 invalid, 410 expired,
- * 423 locked and 429 rate-limited with {@code retryAfterMs}; anything else is an error.
+ * The client side of the SPEC's reference HTTP contract: {@code POST /otp/send {"user","channel"}}
+ * and {@code POST /otp/verify {"user","code"}}, answers read through {@link ReferenceContract}'s
+ * table (202/200 accepted, 401 invalid, 410 expired, 423 locked and 429 rate-limited with
+ * {@code retryAfterMs}; anything else is an error).
+ *
+ * <pre>{@code
+ * TargetProtocol p = new ReferenceProtocol(server.baseUri().toString());
+ * TargetAnswer a = p.verifyAnswer(410, "{\"error\":\"expired\"}");   // expired
+ * }</pre>
  */
 public final class ReferenceProtocol implements TargetProtocol {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
 
     public ReferenceProtocol(String baseUrl) {
@@ -26,7 +29,7 @@ public final class ReferenceProtocol implements TargetProtocol {
 
     @Override
     public Request send() {
-        return new JsonPost("/otp/send") {
+        return new JsonPost(ReferenceContract.SEND.path()) {
             @Override
             public String body(Identity who, Channel channel, String code) {
                 return "{\"user\":\"" + who.user() + "\",\"channel\":\"" + channel.id() + "\"}";
@@ -36,7 +39,7 @@ public final class ReferenceProtocol implements TargetProtocol {
 
     @Override
     public Request verify() {
-        return new JsonPost("/otp/verify") {
+        return new JsonPost(ReferenceContract.VERIFY.path()) {
             @Override
             public String body(Identity who, Channel channel, String code) {
                 return "{\"user\":\"" + who.user() + "\",\"code\":\"" + code + "\"}";
@@ -46,37 +49,12 @@ public final class ReferenceProtocol implements TargetProtocol {
 
     @Override
     public TargetAnswer sendAnswer(int status, String body) {
-        return switch (status) {
-            case 200, 201, 202 -> TargetAnswer.ACCEPTED;
-            case 423 -> TargetAnswer.locked(retryAfter(body));
-            case 429 -> TargetAnswer.rateLimited(retryAfter(body));
-            default -> TargetAnswer.ERROR;
-        };
+        return ReferenceContract.SEND.answer(status, body);
     }
 
     @Override
     public TargetAnswer verifyAnswer(int status, String body) {
-        return switch (status) {
-            case 200 -> TargetAnswer.ACCEPTED;
-            case 401 -> TargetAnswer.INVALID;
-            case 410 -> TargetAnswer.EXPIRED;
-            case 423 -> TargetAnswer.locked(retryAfter(body));
-            case 429 -> TargetAnswer.rateLimited(retryAfter(body));
-            default -> TargetAnswer.ERROR;
-        };
-    }
-
-    /** {@code retryAfterMs} from a JSON body; 1 s when absent or unreadable (the person retries soon). */
-    static long retryAfter(String body) {
-        if (body == null || body.isEmpty()) {
-            return 1_000;
-        }
-        try {
-            JsonNode n = JSON.readTree(body).get("retryAfterMs");
-            return n != null && n.canConvertToLong() ? Math.max(0, n.asLong()) : 1_000;
-        } catch (java.io.IOException e) {
-            return 1_000;
-        }
+        return ReferenceContract.VERIFY.answer(status, body);
     }
 
     private abstract static class JsonPost implements Request {

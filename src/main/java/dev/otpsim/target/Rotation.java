@@ -30,7 +30,7 @@ public enum Rotation {
         return id;
     }
 
-    /** Scenario words to values, for {@link dev.otpsim.scenario.Section#choice}. */
+    /** Scenario words to values, for {@link dev.otpsim.config.Section#choice}. */
     public static Map<String, Rotation> byId() {
         Map<String, Rotation> m = new LinkedHashMap<>();
         for (Rotation r : values()) {

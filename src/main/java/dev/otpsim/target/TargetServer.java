@@ -41,7 +41,9 @@ import java.net.URI;
  *       not arrive within 10 s → 408 and closed; a body over 16 KB → 413 {@code bad_request}; too
  *       many connections (from one address or in all) → 503 {@code too_many_connections}.</li>
  * </ul>
- * {@code retryAfterMs} is simulated time, like every duration of the policy.
+ * {@code retryAfterMs} is simulated time, like every duration of the policy. Clients read these
+ * answers through {@link ReferenceContract}'s table; {@code ReferenceContractTest} holds this
+ * server to it for every {@link OtpService} result.
  */
 public final class TargetServer implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -140,8 +142,8 @@ public final class TargetServer implements AutoCloseable {
 
     private Answer answer(Request request) throws BadRequest {
         String path = request.path();
-        boolean send = "/otp/send".equals(path);
-        boolean verify = "/otp/verify".equals(path);
+        boolean send = ReferenceContract.SEND.path().equals(path);
+        boolean verify = ReferenceContract.VERIFY.path().equals(path);
         boolean enrol = "/otp/enrol".equals(path);
         if (!send && !verify && !enrol) {
             throw new BadRequest(404, "not_found", "no such path " + path + "; expected POST /otp/send, POST /otp/verify "

@@ -1,6 +1,6 @@
 package dev.otpsim.target;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import dev.otpsim.totp.Totp;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.otpsim.totp;
 
-import dev.otpsim.distribution.RandomStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.random.RandomGenerator;
 import org.apache.commons.codec.binary.Base32;
 
 /**
@@ -13,7 +13,7 @@ import org.apache.commons.codec.binary.Base32;
  *
  * <pre>{@code
  * byte[] k = Secrets.parse("base32:GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");   // "12345678901234567890"
- * byte[] p = Secrets.derive(runSeed, 17, Totp.Algorithm.SHA1);           // person 17's, the same in every variant
+ * byte[] p = Secrets.derive(RandomStream.of(runSeed, 17, Purpose.AUTHENTICATOR_SECRET), Totp.Algorithm.SHA1);  // person 17's
  * }</pre>
  */
 public final class Secrets {
@@ -63,13 +63,14 @@ public final class Secrets {
     }
 
     /**
-     * Person {@code person}'s secret in a run: as many bytes as the hash's output, from a keyed
-     * stream (seed, person), so every variant of a comparison gives the same person the same secret.
+     * A secret of as many bytes as the hash's output, drawn from {@code keyed}. The run passes
+     * person n's keyed stream (seed, n, {@code AUTHENTICATOR_SECRET}), so every variant of a
+     * comparison gives the same person the same secret; the stream comes from the caller so this
+     * package stays a leaf.
      */
-    public static byte[] derive(long runSeed, long person, Totp.Algorithm algorithm) {
-        RandomStream r = RandomStream.of(runSeed, person, RandomStream.Purpose.AUTHENTICATOR_SECRET);
+    public static byte[] derive(RandomGenerator keyed, Totp.Algorithm algorithm) {
         byte[] k = new byte[algorithm.keyBytes()];
-        r.nextBytes(k);
+        keyed.nextBytes(k);
         return k;
     }
 

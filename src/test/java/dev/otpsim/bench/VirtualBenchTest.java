@@ -3,7 +3,7 @@ package dev.otpsim.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpsim.scenario.Limits;
+import dev.otpsim.config.Limits;
 import dev.otpsim.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;

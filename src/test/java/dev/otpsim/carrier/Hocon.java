@@ -3,8 +3,8 @@ package dev.otpsim.carrier;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
 import dev.otpsim.handset.Channel;
-import dev.otpsim.scenario.Problems;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Problems;
+import dev.otpsim.config.Section;
 import java.util.Map;
 
 /** Builds carrier specs from HOCON text, as a scenario would. */

@@ -133,7 +133,7 @@ class OutageCapacityTest {
         var spec = Hocon.sms("capacity { rate = 10, drops = [ { start = 1m, end = 2m, rate = 1 } ] }");
         assertTrue(spec.impairments().contains(new dev.otpsim.carrier.impairment.Capacity(10, 10_000,
                 List.of(new dev.otpsim.carrier.impairment.Capacity.Drop(60_000, 120_000, 1)))), spec::describe);
-        var problems = new dev.otpsim.scenario.Problems();
+        var problems = new dev.otpsim.config.Problems();
         dev.otpsim.carrier.CarrierSpecs.read(Hocon.root("carriers.sms.capacity { rate = 10, drops = [ "
                 + "{ start = 2m, end = 1m, rate = 1 } ] }", problems).section("carriers"));
         assertEquals("carriers.sms.capacity.drops[0].end", problems.all().get(0).key(), problems.all().toString());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.config.ScenarioException;
+import dev.otpsim.config.ScenarioProblem;
 import dev.otpsim.person.Fallback;
 import dev.otpsim.person.PersonProfile;
 import dev.otpsim.person.SignInMethod;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.config.Limits;
+import dev.otpsim.config.ScenarioException;
+import dev.otpsim.config.ScenarioProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import dev.otpsim.config.Limits;
+import dev.otpsim.config.ScenarioException;
+import dev.otpsim.config.ScenarioFiles;
+import dev.otpsim.config.ScenarioProblem;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otpsim.scenario.Problems;
-import dev.otpsim.scenario.ScenarioFiles;
-import dev.otpsim.scenario.ScenarioProblem;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Problems;
+import dev.otpsim.config.ScenarioFiles;
+import dev.otpsim.config.ScenarioProblem;
+import dev.otpsim.config.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

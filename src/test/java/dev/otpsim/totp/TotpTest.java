@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.distribution.RandomStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,13 +84,17 @@ class TotpTest {
 
     @Test
     void derivedSecretsAreKeyedBySeedAndPerson() {
-        assertArrayEquals(Secrets.derive(7, 17, Totp.Algorithm.SHA1), Secrets.derive(7, 17, Totp.Algorithm.SHA1));
-        assertEquals(20, Secrets.derive(7, 17, Totp.Algorithm.SHA1).length);
-        assertEquals(64, Secrets.derive(7, 17, Totp.Algorithm.SHA512).length);
-        assertNotEquals(Secrets.base32(Secrets.derive(7, 17, Totp.Algorithm.SHA1)),
-                Secrets.base32(Secrets.derive(7, 18, Totp.Algorithm.SHA1)));
-        assertNotEquals(Secrets.base32(Secrets.derive(7, 17, Totp.Algorithm.SHA1)),
-                Secrets.base32(Secrets.derive(8, 17, Totp.Algorithm.SHA1)));
+        assertArrayEquals(derive(7, 17, Totp.Algorithm.SHA1), derive(7, 17, Totp.Algorithm.SHA1));
+        assertEquals(20, derive(7, 17, Totp.Algorithm.SHA1).length);
+        assertEquals(64, derive(7, 17, Totp.Algorithm.SHA512).length);
+        assertNotEquals(Secrets.base32(derive(7, 17, Totp.Algorithm.SHA1)),
+                Secrets.base32(derive(7, 18, Totp.Algorithm.SHA1)));
+        assertNotEquals(Secrets.base32(derive(7, 17, Totp.Algorithm.SHA1)),
+                Secrets.base32(derive(8, 17, Totp.Algorithm.SHA1)));
+    }
+
+    private static byte[] derive(long seed, long person, Totp.Algorithm algorithm) {
+        return Secrets.derive(RandomStream.of(seed, person, RandomStream.Purpose.AUTHENTICATOR_SECRET), algorithm);
     }
 
     @Test

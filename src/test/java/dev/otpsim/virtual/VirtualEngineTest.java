@@ -12,7 +12,7 @@ import dev.otpsim.run.RunOptions;
 import dev.otpsim.run.RunOutput;
 import dev.otpsim.run.RunResult;
 import dev.otpsim.scenario.Scenario;
-import dev.otpsim.scenario.ScenarioException;
+import dev.otpsim.config.ScenarioException;
 import dev.otpsim.scenario.ScenarioLoader;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.otpsim.carrier.gateway;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  *
  * @param host        address both listeners bind to; a non-loopback one must be allowed by the user
- *                    ({@code dev.otpsim.target.LoopbackGuard})
+ *                    ({@code dev.otpsim.http.LoopbackGuard})
  * @param port        HTTP port, 0 for an ephemeral one
  * @param smtpPort    SMTP port, 0 for an ephemeral one
  * @param codePattern finds the code in a body: its first capture group if it has one, else the whole match

@@ -4,7 +4,7 @@ import dev.otpsim.distribution.Durations;
 
 import dev.otpsim.distribution.DistributionParser;
 import dev.otpsim.distribution.DurationDistribution;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

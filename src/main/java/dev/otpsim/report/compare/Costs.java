@@ -1,7 +1,7 @@
 package dev.otpsim.report.compare;
 
 import dev.otpsim.handset.Channel;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -6,9 +6,9 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
-import dev.otpsim.scenario.Problems;
-import dev.otpsim.scenario.ScenarioFiles;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Problems;
+import dev.otpsim.config.ScenarioFiles;
+import dev.otpsim.config.Section;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +48,7 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
     /** Knobs a comparison can chart: the first along the x axis, the second as one line per value. */
     public static final int CHARTED_KNOBS = 2;
 
-    /** Reads and checks {@code file}; throws {@link dev.otpsim.scenario.ScenarioException} with every problem. */
+    /** Reads and checks {@code file}; throws {@link dev.otpsim.config.ScenarioException} with every problem. */
     public static Sweep parse(Path file) {
         Config c = ScenarioFiles.parse(file);
         Problems problems = new Problems();
@@ -119,10 +119,10 @@ public record Sweep(Path file, String name, String description, Path baseFile, L
             problems.add(vary.origin(), "vary", "expected at least one knob to vary");
         }
         long variants = knobs.stream().mapToLong(k -> k.values().size()).reduce(1, (a, b) -> Math.min(a * b, 1L << 40));
-        if (variants > dev.otpsim.scenario.Limits.MAX_VARIANTS) {
+        if (variants > dev.otpsim.config.Limits.MAX_VARIANTS) {
             problems.add(vary.origin(), "vary", String.format(java.util.Locale.ROOT, "%,d combinations of values; a "
                     + "comparison runs at most %,d variants (each a full run)", variants,
-                    dev.otpsim.scenario.Limits.MAX_VARIANTS));
+                    dev.otpsim.config.Limits.MAX_VARIANTS));
         }
         return knobs;
     }

@@ -13,7 +13,7 @@ public interface VariantRunner extends AutoCloseable {
      * Validates a variant's scenario the way a run would, sending no load. A comparison checks
      * every variant before running the first, so a bad value fails in seconds, not after an hour.
      *
-     * @throws dev.otpsim.scenario.ScenarioException with every problem found
+     * @throws dev.otpsim.config.ScenarioException with every problem found
      */
     void check(Variant variant);
 

@@ -2,7 +2,7 @@ package dev.otpsim.target.external;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otpsim.person.TargetAnswer;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

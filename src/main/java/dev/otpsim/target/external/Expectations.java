@@ -1,7 +1,7 @@
 package dev.otpsim.target.external;
 
 import dev.otpsim.target.TargetProtocol;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import dev.otpsim.target.TargetPolicy;
 import java.util.Set;
 

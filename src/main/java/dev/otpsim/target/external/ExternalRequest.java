@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigValueType;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.target.TargetProtocol;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

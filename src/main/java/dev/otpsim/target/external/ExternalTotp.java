@@ -1,6 +1,6 @@
 package dev.otpsim.target.external;
 
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import dev.otpsim.target.TargetProtocol;
 import dev.otpsim.target.TotpPolicy;
 import dev.otpsim.totp.Secrets;

@@ -3,7 +3,7 @@ package dev.otpsim.target.external;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigValueType;
 import dev.otpsim.person.TargetAnswer;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.otpsim.target.external;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.otpsim.scenario.Section;
+import dev.otpsim.config.Section;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 

@@ -2,7 +2,7 @@ package dev.otpsim.report.compare;
 
 import com.typesafe.config.Config;
 import dev.otpsim.report.RunFixture;
-import dev.otpsim.scenario.Problems;
+import dev.otpsim.config.Problems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.otpsim.scenario;
+package dev.otpsim.config;
 
 import com.typesafe.config.ConfigOrigin;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package dev.otpsim.http;
+package dev.otpsim.target;
 
 import dev.otpsim.handset.Channel;
-import dev.otpsim.target.TargetProtocol;
+import dev.otpsim.http.NoAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.otpsim.scenario;
+package dev.otpsim.config;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package dev.otpsim.target;
+package dev.otpsim.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

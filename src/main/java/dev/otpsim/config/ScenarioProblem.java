@@ -1,4 +1,4 @@
-package dev.otpsim.scenario;
+package dev.otpsim.config;
 
 /**
  * One thing wrong with a scenario, located where the user can fix it.
