@@ -76,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> scenarios;
 
     @Option(names = "--virtual",
-            description = "measure the virtual-time engine instead of the Gatling harness (the --virtual-* and "
-                    + "--compare-* options below; none of the options above)")
+            description = "measure the virtual-time engine instead of the Gatling harness; takes the --virtual-* "
+                    + "and --compare-* options, and none of the Gatling harness's")
     boolean virtual;
 
     @Option(names = "--virtual-scenario", paramLabel = "FILE",
