@@ -104,6 +104,13 @@ final class Goals {
                     "%.2f ms CPU/journey at %.0f/s; no baseline at that rate", last.cpuMsPerJourney(),
                     last.offeredPerSecond()), null);
         }
+        if (!keptUp(baseline)) {
+            // A baseline in trouble spends its CPU on failures and retries: no yardstick for the harness.
+            return new BenchResult.Goal(CPU, String.format(Locale.ROOT, "failed measurement: the plain-Gatling "
+                    + "baseline did not keep up (%d of %d journeys failed, %.0f of %.0f/s completed)",
+                    baseline.failedJourneys(), baseline.journeys(), baseline.completedPerSecond(),
+                    baseline.offeredPerSecond()), false);
+        }
         double ratio = same.cpuMsPerJourney() / baseline.cpuMsPerJourney();
         String measured = String.format(Locale.ROOT, "%.2f× (%.3f vs %.3f ms CPU/journey at %.0f/s)", ratio,
                 same.cpuMsPerJourney(), baseline.cpuMsPerJourney(), same.offeredPerSecond());
@@ -112,6 +119,12 @@ final class Goals {
             return new BenchResult.Goal(CPU, measured + "; that rung was not sustained", false);
         }
         return new BenchResult.Goal(CPU, measured, ratio <= CPU_RATIO);
+    }
+
+    /** Whether the baseline ran as a baseline: its journeys succeeded and it kept up with its rate. */
+    static boolean keptUp(BaselineResult b) {
+        return b.journeys() > 0 && b.failedJourneys() <= 0.01 * b.journeys()
+                && b.completedPerSecond() >= SUSTAINED_SHARE * b.offeredPerSecond();
     }
 
     private static BenchResult.Goal memoryGoal(MemorySummary memory) {

@@ -37,10 +37,12 @@ public final class VirtualBench {
      * @param journeysPerCpuSecond journeys done per second of the running thread's CPU time
      * @param journeysPerWallSecond journeys done per second of wall time
      * @param eventsPerJourney      discrete events the loop ran per journey
+     * @param processCpuSeconds     CPU of the whole process meanwhile, every thread: the running thread's plus the
+     *                              garbage collector's and the JIT compiler's (and anything else this JVM runs)
      */
     public record Result(String scenario, long journeys, double cpuSeconds, double wallSeconds,
                          double journeysPerCpuSecond, double journeysPerWallSecond, double eventsPerJourney,
-                         double successRate, double bytesAllocatedPerJourney) {
+                         double successRate, double bytesAllocatedPerJourney, double processCpuSeconds) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s: %,d journeys in %.2f s CPU (%.2f s wall): %,.0f journeys per CPU "
@@ -64,12 +66,19 @@ public final class VirtualBench {
                 .withValue("load.rate", ConfigValueFactory.fromAnyRef(rate))
                 .withValue("load.duration", ConfigValueFactory.fromAnyRef(seconds + "s"));
         long longest = base.people().mix().stream().mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
-        double runMillis = seconds * 1000.0 + longest;
-        if (runMillis / base.metrics().windowMillis() > Limits.MAX_WINDOWS) {
-            long window = (long) Math.ceil(runMillis / Limits.MAX_WINDOWS / 1000.0) + 1;
-            c = c.withValue("metrics.window", ConfigValueFactory.fromAnyRef(window + "s"));
+        long window = windowFor(seconds * 1000L + longest, base.metrics().windowMillis());
+        if (window != base.metrics().windowMillis()) {
+            c = c.withValue("metrics.window", ConfigValueFactory.fromAnyRef(window / 1000 + "s"));
         }
         return ScenarioLoader.fromConfig(c, file);
+    }
+
+    /** {@code windowMillis}, or whole seconds wide enough that a run of {@code runMillis} has at most {@link Limits#MAX_WINDOWS}. */
+    static long windowFor(double runMillis, long windowMillis) {
+        if (runMillis / windowMillis <= Limits.MAX_WINDOWS) {
+            return windowMillis;
+        }
+        return ((long) Math.ceil(runMillis / Limits.MAX_WINDOWS / 1000.0) + 1) * 1000;
     }
 
     public static Result run(Path file, long journeys) {
@@ -79,16 +88,18 @@ public final class VirtualBench {
         long self = Thread.currentThread().getId();
         long bytes0 = allocation.getThreadAllocatedBytes(self);
         long cpu0 = threads.getCurrentThreadCpuTime();
+        long process0 = ProcessCpu.nanos();
         long wall0 = System.nanoTime();
         VirtualRun run = new VirtualRun(new RunPlan(s, s.seed()), null, LedgerLog.none());
         SummaryBuilder.Replication r = run.run(t -> { });
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
+        double process = process0 < 0 ? Double.NaN : (ProcessCpu.nanos() - process0) / 1e9;
         long bytes = allocation.getThreadAllocatedBytes(self) - bytes0;
         long n = r.totals().journeys();
         double success = n == 0 ? 0 : (double) r.totals().count(dev.otpsim.person.JourneyOutcome.SUCCESS) / n;
         return new Result(s.name(), n, cpu, wall, n / cpu, n / wall, (double) run.eventsRun() / n, success,
-                (double) bytes / n);
+                (double) bytes / n, process);
     }
 
     /**
@@ -126,6 +137,28 @@ public final class VirtualBench {
         });
         samples.add(sample(heap, Long.MAX_VALUE, run));
         return samples;
+    }
+
+    /**
+     * Live heap retained per journey done while the load runs: the least-squares slope of live heap
+     * against journeys ended, over the samples taken during the load (the end sample left out: by
+     * then the run has also built its summary). NaN with fewer than three samples.
+     */
+    static double bytesPerJourneyDone(List<HeapSample> samples) {
+        List<HeapSample> during = samples.stream().filter(h -> h.simMillis() >= 0).toList();
+        int n = during.size();
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = during.stream().mapToDouble(h -> h.started() - h.inFlight()).average().orElse(0);
+        double my = during.stream().mapToDouble(HeapSample::liveBytes).average().orElse(0);
+        double sxy = 0, sxx = 0;
+        for (HeapSample h : during) {
+            double x = h.started() - h.inFlight() - mx;
+            sxy += x * (h.liveBytes() - my);
+            sxx += x * x;
+        }
+        return sxx == 0 ? Double.NaN : sxy / sxx;
     }
 
     private static HeapSample sample(MemoryMXBean heap, long simMillis, VirtualRun run) {

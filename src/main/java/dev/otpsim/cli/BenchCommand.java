@@ -4,6 +4,10 @@ import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.bench.Bench;
 import dev.otpsim.bench.BenchConfig;
 import dev.otpsim.bench.BenchResult;
+import dev.otpsim.bench.VirtualBenchConfig;
+import dev.otpsim.bench.VirtualBenchResult;
+import dev.otpsim.bench.VirtualBenchSuite;
+import dev.otpsim.bench.VirtualBenchTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +24,9 @@ import picocli.CommandLine.Option;
                 + "heap retained per completed journey, carrier timer lateness, a plain-Gatling baseline, and "
                 + "optionally scenarios at their own time-scale with a core kept busy.",
             "Prints a table and writes <out>/bench-<time>/bench.json (each run's own reports under runs/).",
+            "With --virtual: the virtual-time engine instead (journeys per second of one core, bytes allocated "
+                + "per journey, live heap against journeys done, whole comparisons timed); writes "
+                + "<out>/bench-<time>/virtual-bench.json.",
             "Other work on the machine moves every figure: the load average is printed and kept beside them.",
             "Exit 0 measured, 2 bad input, 3 a run failed."})
 final class BenchCommand implements Callable<Integer> {
@@ -68,12 +75,65 @@ final class BenchCommand implements Callable<Integer> {
                     + "--rates none --memory-seconds 0 --timer-messages 0 --baseline-seconds 0")
     List<String> scenarios;
 
+    @Option(names = "--virtual",
+            description = "measure the virtual-time engine instead of the Gatling harness; takes the --virtual-* "
+                    + "and --compare-* options, and none of the Gatling harness's")
+    boolean virtual;
+
+    @Option(names = "--virtual-scenario", paramLabel = "FILE",
+            description = "population of the speed and live-heap runs (default: scenarios/quickstart.conf)")
+    String virtualScenario;
+
+    @Option(names = "--virtual-journeys", paramLabel = "N",
+            description = "journeys per speed run, the scenario's load stretched at its own rate (default: 1000000)")
+    Long virtualJourneys;
+
+    @Option(names = "--virtual-warmups", paramLabel = "N",
+            description = "speed runs first that pay for JIT compilation, reported but not counted (default: 2)")
+    Integer virtualWarmups;
+
+    @Option(names = "--virtual-runs", paramLabel = "N",
+            description = "speed runs counted: median, range and n; 0 skips them (default: 5)")
+    Integer virtualRuns;
+
+    @Option(names = "--virtual-memory-journeys", paramLabel = "N",
+            description = "journeys of each live-heap run, 0 to skip (default: 2000000)")
+    Long virtualMemoryJourneys;
+
+    @Option(names = "--virtual-memory-runs", paramLabel = "N", description = "live-heap runs (default: 3)")
+    Integer virtualMemoryRuns;
+
+    @Option(names = "--compare-sweep", paramLabel = "FILE",
+            description = "sweep of the timed comparisons (default: scenarios/compare-resend-wait.conf)")
+    String compareSweep;
+
+    @Option(names = "--compare-replications", paramLabel = "N",
+            description = "replications per variant of each timed comparison (default: 20)")
+    Integer compareReplications;
+
+    @Option(names = "--compare-journeys", paramLabel = "N",
+            description = "journeys per replication: the sweep's base load stretched (a bench option only: "
+                    + "otpsim compare runs the load as written) (default: 100000)")
+    Long compareJourneys;
+
+    @Option(names = "--compare-runs", paramLabel = "N",
+            description = "whole comparisons, one after another, 0 to skip (default: 3)")
+    Integer compareRuns;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "parent directory of bench-<time>/ (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
+        if (virtual) {
+            return callVirtual();
+        }
+        if (!virtualOptionsGiven().isEmpty()) {
+            System.err.println("otpsim bench: " + String.join(", ", virtualOptionsGiven())
+                    + " only apply with --virtual");
+            return Main.BAD_INPUT;
+        }
         BenchConfig config;
         try {
             config = config();
@@ -108,6 +168,90 @@ final class BenchCommand implements Callable<Integer> {
         System.out.print(Bench.table(result));
         System.out.println("bench.json: " + dir.resolve("bench.json"));
         return Main.OK;
+    }
+
+    private Integer callVirtual() {
+        VirtualBenchConfig config;
+        try {
+            config = virtualConfig();
+        } catch (IllegalArgumentException e) {
+            System.err.println("otpsim bench: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        for (String f : java.util.List.of(config.scenario(), config.sweep())) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(f))) {
+                System.err.println("otpsim bench: no such file: " + f);
+                return Main.BAD_INPUT;
+            }
+        }
+        java.util.Optional<String> badOut = Failure.outputDirectory(out, "--out");
+        if (badOut.isPresent()) {
+            System.err.println("otpsim bench: " + badOut.get());
+            return Main.BAD_INPUT;
+        }
+        Path dir = out.resolve("bench-" + dev.otpsim.run.RunOutput.now());
+        VirtualBenchResult result;
+        try {
+            result = new VirtualBenchSuite(System.out).run(config, EngineVariantRunner::new, dir);
+        } catch (dev.otpsim.config.ScenarioException | IllegalArgumentException e) {
+            // A sweep or scenario the bench cannot size: the user's input, not a failed measurement.
+            System.err.println("otpsim bench: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (Exception e) {
+            System.err.println("otpsim bench: a measurement failed: " + Failure.describe(e));
+            return Main.RUN_FAILED;
+        }
+        System.out.println();
+        System.out.print(VirtualBenchTable.render(result));
+        System.out.println("virtual-bench.json: " + dir.resolve("virtual-bench.json"));
+        return Main.OK;
+    }
+
+    /** The --virtual options over {@link VirtualBenchConfig#DEFAULTS}; bad values (or Gatling options) throw. */
+    VirtualBenchConfig virtualConfig() {
+        java.util.List<String> gatling = new java.util.ArrayList<>();
+        Object[][] options = {{"--rates", rates}, {"--seconds", seconds}, {"--memory-rate", memoryRate},
+            {"--memory-seconds", memorySeconds}, {"--memory-runs", memoryRuns}, {"--timer-messages", timerMessages},
+            {"--timer-rate", timerRate}, {"--baseline-rate", baselineRate}, {"--baseline-seconds", baselineSeconds},
+            {"--scenarios", scenarios}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                gatling.add((String) o[0]);
+            }
+        }
+        if (busyCore) {
+            gatling.add("--busy-core");
+        }
+        if (!gatling.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", gatling) + " measure the Gatling harness, not "
+                    + "--virtual; run them as a separate bench");
+        }
+        VirtualBenchConfig d = VirtualBenchConfig.DEFAULTS;
+        return new VirtualBenchConfig(virtualScenario == null ? d.scenario() : virtualScenario,
+                virtualJourneys == null ? d.journeys() : virtualJourneys,
+                virtualWarmups == null ? d.warmups() : virtualWarmups,
+                virtualRuns == null ? d.runs() : virtualRuns,
+                virtualMemoryJourneys == null ? d.memoryJourneys() : virtualMemoryJourneys,
+                virtualMemoryRuns == null ? d.memoryRuns() : virtualMemoryRuns,
+                compareSweep == null ? d.sweep() : compareSweep,
+                compareReplications == null ? d.compareReplications() : compareReplications,
+                compareJourneys == null ? d.compareJourneys() : compareJourneys,
+                compareRuns == null ? d.compareRuns() : compareRuns);
+    }
+
+    private java.util.List<String> virtualOptionsGiven() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        Object[][] options = {{"--virtual-scenario", virtualScenario}, {"--virtual-journeys", virtualJourneys},
+            {"--virtual-warmups", virtualWarmups}, {"--virtual-runs", virtualRuns},
+            {"--virtual-memory-journeys", virtualMemoryJourneys}, {"--virtual-memory-runs", virtualMemoryRuns},
+            {"--compare-sweep", compareSweep}, {"--compare-replications", compareReplications},
+            {"--compare-journeys", compareJourneys}, {"--compare-runs", compareRuns}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                given.add((String) o[0]);
+            }
+        }
+        return given;
     }
 
     /** The options over {@link BenchConfig#DEFAULTS}; bad values throw with the reason. */
