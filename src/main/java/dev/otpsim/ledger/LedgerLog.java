@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 public final class LedgerLog implements AutoCloseable {
     private final BufferedWriter out;
+    // Carriers of a real-time run may still deliver while the engine shuts down, after the run's
+    // end was counted and the file closed: those events are past the run, and are dropped.
+    private boolean closed;
 
     public LedgerLog(Path file) {
         try {
@@ -49,6 +52,9 @@ public final class LedgerLog implements AutoCloseable {
             return;
         }
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             try {
                 out.write(Long.toString(simMillis));
                 out.write(',');
@@ -69,7 +75,7 @@ public final class LedgerLog implements AutoCloseable {
     }
 
     public synchronized void flush() {
-        if (out != null) {
+        if (out != null && !closed) {
             try {
                 out.flush();
             } catch (IOException e) {
@@ -80,7 +86,8 @@ public final class LedgerLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (out != null) {
+        if (out != null && !closed) {
+            closed = true;
             try {
                 out.close();
             } catch (IOException e) {
