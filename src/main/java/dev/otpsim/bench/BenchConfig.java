@@ -50,6 +50,57 @@ public record BenchConfig(List<Double> rates, double rungSeconds, double memoryR
         check("baseline rate", baselineRate, 1, 100_000, baselineSeconds == 0);
     }
 
+    // Changed copies, one part each (checked like any config), so a caller names what it changes:
+    // BenchConfig.DEFAULTS.withRates(List.of(30.0)).withRungSeconds(1).withMemorySeconds(0)
+
+    public BenchConfig withRates(List<Double> v) {
+        return new BenchConfig(v, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withRungSeconds(double v) {
+        return new BenchConfig(rates, v, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withMemoryRate(double v) {
+        return new BenchConfig(rates, rungSeconds, v, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withMemorySeconds(double v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, v, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withMemoryRuns(int v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, v, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withTimerMessages(int v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, v, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withTimerRate(double v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, v, timerDelayMs, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withTimerDelayMs(long v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, v, baselineRate, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withBaselineRate(double v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, v, baselineSeconds, busyCore, scenarios);
+    }
+
+    public BenchConfig withBaselineSeconds(double v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, v, busyCore, scenarios);
+    }
+
+    public BenchConfig withBusyCore(boolean v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, v, scenarios);
+    }
+
+    public BenchConfig withScenarios(List<String> v) {
+        return new BenchConfig(rates, rungSeconds, memoryRate, memorySeconds, memoryRuns, timerMessages, timerRate, timerDelayMs, baselineRate, baselineSeconds, busyCore, v);
+    }
+
     private static void check(String what, double v, double min, double max, boolean unused) {
         if (!unused && !(v >= min && v <= max)) {
             throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "], got " + v);

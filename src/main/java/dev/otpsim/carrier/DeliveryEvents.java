@@ -54,7 +54,7 @@ public interface DeliveryEvents {
             }
 
             @Override
-            public void lost(CarrierMessage m, dev.otpsim.carrier.impairment.LossReason reason, long atMillis) {
+            public void lost(CarrierMessage m, LossReason reason, long atMillis) {
                 if (keep.test(m)) {
                     next.lost(m, reason, atMillis);
                 }
@@ -72,6 +72,49 @@ public interface DeliveryEvents {
                 if (keep.test(m)) {
                     next.unknownRecipient(m);
                 }
+            }
+        };
+    }
+
+    /**
+     * Every event goes to {@code first}, then to {@code second}: a listener that only watches
+     * (a console, a lateness gauge) beside the one that counts (the ledger), without a wrapper
+     * that forwards each event by hand.
+     *
+     * <pre>{@code
+     * DeliveryEvents events = DeliveryEvents.tee(consoleLines, ledger);
+     * }</pre>
+     */
+    static DeliveryEvents tee(DeliveryEvents first, DeliveryEvents second) {
+        return new DeliveryEvents() {
+            @Override
+            public void issued(CarrierMessage m) {
+                first.issued(m);
+                second.issued(m);
+            }
+
+            @Override
+            public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
+                first.delivered(m, visibleAtMillis, duplicate, lateMillis);
+                second.delivered(m, visibleAtMillis, duplicate, lateMillis);
+            }
+
+            @Override
+            public void lost(CarrierMessage m, LossReason reason, long atMillis) {
+                first.lost(m, reason, atMillis);
+                second.lost(m, reason, atMillis);
+            }
+
+            @Override
+            public void duplicated(CarrierMessage m, long atMillis) {
+                first.duplicated(m, atMillis);
+                second.duplicated(m, atMillis);
+            }
+
+            @Override
+            public void unknownRecipient(CarrierMessage m) {
+                first.unknownRecipient(m);
+                second.unknownRecipient(m);
             }
         };
     }

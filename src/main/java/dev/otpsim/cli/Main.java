@@ -69,9 +69,11 @@ public final class Main implements Runnable {
      * Runs {@code args} on {@code cli} with otpsim's exit codes: whatever a command did not catch —
      * an exception, an OutOfMemoryError, a StackOverflowError — is {@link #RUN_FAILED} with one line
      * on stderr, never exit 1 (which means a threshold failed) and never a stack trace unless
-     * {@code OTPSIM_DEBUG=1}.
+     * {@code OTPSIM_DEBUG=1}. One {@code cli} may run many command lines in turn (picocli resets
+     * options between them): building its command model costs more than validating a scenario,
+     * which matters to a test that validates a thousand.
      */
-    static int execute(CommandLine cli, String... args) {
+    public static int execute(CommandLine cli, String... args) {
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> crashed(e, cmd.getErr(), debug()));
         try {

@@ -95,7 +95,15 @@ public final class HarnessWatch {
      * harness lag in real µs.
      */
     public dev.otpsim.carrier.DeliveryEvents watching(dev.otpsim.carrier.DeliveryEvents next, double timeScale) {
-        return new DeliveryTap(next, this, timeScale);
+        double microsPerSimMilli = 1000.0 / timeScale;
+        dev.otpsim.carrier.DeliveryEvents lateness = new dev.otpsim.carrier.DeliveryEvents() {
+            @Override
+            public void delivered(dev.otpsim.carrier.CarrierMessage m, long visibleAtMillis, boolean duplicate,
+                                  long lateMillis) {
+                lateMicros(Math.round(lateMillis * microsPerSimMilli));
+            }
+        };
+        return dev.otpsim.carrier.DeliveryEvents.tee(lateness, next);
     }
 
     public long pauses() {

@@ -56,6 +56,54 @@ public record PersonProfile(
                 AuthenticatorProfile.NONE);
     }
 
+    // Changed copies, one knob each: tests and callers name what they change instead of passing
+    // eleven positional arguments, e.g. PopulationParser.defaults().withTypoRate(0).withMaxResends(5).
+
+    public PersonProfile withName(String n) {
+        return new PersonProfile(n, channel, resendWaitMillis, patience, reaction, codeChoice, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withChannel(Channel c) {
+        return new PersonProfile(name, c, resendWaitMillis, patience, reaction, codeChoice, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withResendWaitMillis(long millis) {
+        return new PersonProfile(name, channel, millis, patience, reaction, codeChoice, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withPatience(DurationDistribution d) {
+        return new PersonProfile(name, channel, resendWaitMillis, d, reaction, codeChoice, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withReaction(DurationDistribution d) {
+        return new PersonProfile(name, channel, resendWaitMillis, patience, d, codeChoice, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withCodeChoice(CodeChoice c) {
+        return new PersonProfile(name, channel, resendWaitMillis, patience, reaction, c, typoRate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withTypoRate(double rate) {
+        return new PersonProfile(name, channel, resendWaitMillis, patience, reaction, codeChoice, rate, maxResends,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withMaxResends(int n) {
+        return new PersonProfile(name, channel, resendWaitMillis, patience, reaction, codeChoice, typoRate, n,
+                giveUpAfterMillis, fallback, authenticator);
+    }
+
+    public PersonProfile withGiveUpAfterMillis(long millis) {
+        return new PersonProfile(name, channel, resendWaitMillis, patience, reaction, codeChoice, typoRate, maxResends,
+                millis, fallback, authenticator);
+    }
+
     public PersonProfile withFallback(Fallback f) {
         return new PersonProfile(name, channel, resendWaitMillis, patience, reaction, codeChoice, typoRate, maxResends,
                 giveUpAfterMillis, f, authenticator);

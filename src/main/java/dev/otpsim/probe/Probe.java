@@ -332,7 +332,8 @@ public final class Probe {
             }
             ledger = new Ledger(new Classifier(target.codeTtl().toMillis(), target.expectsLatestOnly()),
                     new RunMetrics(scenario.metrics(), plan.channels()), LedgerLog.none());
-            DeliveryEvents events = new Told(ledger);
+            // The ledger counts each event first; then the probe tells it and wakes whoever waits for a code.
+            DeliveryEvents events = DeliveryEvents.tee(ledger, new Told());
             carriers = Carriers.start(specs, scenario.seed(), clock, handsets, events);
             try {
                 gateway = CarrierGateway.start(scenario.gateway(), clock, handsets, RecipientPolicy.KNOWN_ONLY, events,
@@ -548,18 +549,11 @@ public final class Probe {
             }
         }
 
-        /** Tells each carrier event, then hands it to the ledger. */
+        /** Tells each carrier event, one line each, and counts the messages that arrived. */
         private final class Told implements DeliveryEvents {
-            private final Ledger ledger;
-
-            Told(Ledger ledger) {
-                this.ledger = ledger;
-            }
-
             public void issued(CarrierMessage m) {
                 line(at(m.issuedAtMillis()) + "gateway received #" + m.id() + ": " + m.channel().id() + " to "
                         + m.to() + ", code " + m.code());
-                ledger.issued(m);
                 synchronized (arrivals) {
                     messages++;
                     arrivals.notifyAll();
@@ -569,22 +563,15 @@ public final class Probe {
             public void delivered(CarrierMessage m, long visibleAtMillis, boolean duplicate, long lateMillis) {
                 line(at(visibleAtMillis) + "handset shows #" + m.id() + " (code " + m.code() + ")"
                         + (duplicate ? ", a duplicate" : ""));
-                ledger.delivered(m, visibleAtMillis, duplicate, lateMillis);
             }
 
             public void lost(CarrierMessage m, LossReason reason, long atMillis) {
                 line(at(atMillis) + "carrier lost #" + m.id() + ": " + reason.id());
-                ledger.lost(m, reason, atMillis);
-            }
-
-            public void duplicated(CarrierMessage m, long atMillis) {
-                ledger.duplicated(m, atMillis);
             }
 
             public void unknownRecipient(CarrierMessage m) {
                 line(at(m.issuedAtMillis()) + "message #" + m.id() + " is for \"" + m.to()
                         + "\", which is not this person's address: check identity.address against what the target sends");
-                ledger.unknownRecipient(m);
             }
         }
     }

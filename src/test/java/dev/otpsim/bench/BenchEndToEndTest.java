@@ -23,8 +23,11 @@ class BenchEndToEndTest {
 
     @Test
     void aTinyBenchFillsTheTableAndBenchJson(@TempDir Path dir) throws Exception {
-        BenchConfig tiny = new BenchConfig(List.of(30.0), 1, 60, 8, 2, 300, 1000, 100, 30, 1, true,
-                List.of("scenarios/quickstart.conf"));
+        BenchConfig tiny = BenchConfig.DEFAULTS.withRates(List.of(30.0)).withRungSeconds(1)
+                .withMemoryRate(60).withMemorySeconds(8).withMemoryRuns(2)
+                .withTimerMessages(300).withTimerRate(1000).withTimerDelayMs(100)
+                .withBaselineRate(30).withBaselineSeconds(1)
+                .withBusyCore(true).withScenarios(List.of("scenarios/quickstart.conf"));
         BenchResult r = new Bench(new PrintStream(OutputStream.nullOutputStream())).run(tiny, dir);
 
         assertEquals(1, r.ladder().size());

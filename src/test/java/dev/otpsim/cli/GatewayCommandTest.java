@@ -1,5 +1,6 @@
 package dev.otpsim.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,13 +66,10 @@ class GatewayCommandTest {
                             "{\"channel\":\"sms\",\"to\":\"dev-phone\",\"body\":\"Your code is 246810\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, sent.statusCode(), sent.body());
-            // 1 s simulated at time-scale 100 is 10 ms real.
-            String inbox = "";
-            for (int i = 0; i < 500 && !inbox.contains("246810"); i++) {
-                Thread.sleep(5);
-                inbox = http.send(HttpRequest.newBuilder(base.resolve("/handsets/dev-phone")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
+            // 1 s simulated at time-scale 100 is 10 ms real; the timeout only guards against hanging.
+            String inbox = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> http.send(HttpRequest.newBuilder(base.resolve("/handsets/dev-phone")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body(), body -> body.contains("246810"));
             assertTrue(inbox.contains("\"code\":\"246810\""), inbox);
         }
     }

@@ -23,9 +23,9 @@ class AutoTimeScaleTest {
                 name = auto
                 seed = 1
                 time-scale = auto
-                carriers.sms {}
-                people.profile { resend-wait = 30s, patience = 45s, reaction = 2s, typo-rate = 0, give-up-after = 2m }
-                load { rate = 1, duration = 1m }
+                carriers.sms { delay = 2s }
+                people.profile { resend-wait = 10s, patience = 10s, reaction = 1s, typo-rate = 0, give-up-after = 20s }
+                load { rate = 1, duration = 10s }
                 """);
         double scale = r.summary().timeScale();
         // Which one depends on the machine; that it is one of them, and recorded, does not.
@@ -36,6 +36,9 @@ class AutoTimeScaleTest {
         assertEquals(scale, auto.get("chosen").asDouble());
         assertFalse(auto.get("steps").isEmpty(), auto.toString());
         assertTrue(auto.get("steps").get(0).get("answers").asLong() > 0, auto.toString());
-        assertEquals(60, r.summary().journeys());
+        // On a busy machine the measured scale may be 1, and the run then takes its simulated time in
+        // real time: ten seconds of load and journeys over within 20 s, not a minute of load and
+        // people waiting up to 2 minutes (the test took 72 and 106 s under load that way).
+        assertEquals(10, r.summary().journeys());
     }
 }

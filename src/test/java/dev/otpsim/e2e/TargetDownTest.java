@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.run.RunResult;
 import java.nio.file.Files;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,17 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class TargetDownTest {
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort(); // closed again: nothing listens there
-        }
-    }
 
     @Test
     void aTargetThatRefusesConnectionsGivesErrorOutcomesPromptly(@TempDir Path dir) throws Exception {
-        int deadPort = freePort();
-        int gatewayPort = freePort();
-        long start = System.nanoTime();
+        try (Ports.Refusing dead = Ports.refusing()) {
+            check(dir, dead.port());
+        }
+    }
+
+    private static void check(Path dir, int deadPort) throws Exception {
         RunResult r = RunFixture.run(dir, """
                 name = target-down
                 seed = 1
@@ -45,13 +43,15 @@ class TargetDownTest {
                 }
                 people.profile { give-up-after = 2m }
                 load { rate = 5, duration = 4s }
-                """.formatted(gatewayPort, deadPort));
+                """.formatted(Ports.unreservedFree(), deadPort));
         RunSummary s = r.summary();
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(20, s.journeys());
         assertEquals(20L, s.outcomes().get("error"), s.outcomes().toString());
         assertEquals(0, s.sends());
-        assertTrue(seconds < 30, "took " + seconds + " s: a dead target must not make the run wait out patience");
+        // In simulated time, not on the wall clock: had anyone waited out their patience (give-up-after
+        // 2m), the last journey would have ended at least 2 minutes after the first started.
+        assertTrue(s.simulatedDurationMs() < 120_000,
+                "ran " + s.simulatedDurationMs() + " ms simulated: a dead target must not make people wait out patience");
 
         assertEquals(RunResult.RUN_FAILED, r.exitCode(), "a run with no result exits 3");
         assertFalse(s.valid());

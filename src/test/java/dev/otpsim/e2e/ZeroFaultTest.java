@@ -22,13 +22,13 @@ class ZeroFaultTest {
                 time-scale = 5
                 carriers.sms {}
                 people.profile { resend-wait = 30s, patience = 45s, reaction = 2s, typo-rate = 0, give-up-after = 10m }
-                load { rate = 2, duration = 1m }
+                load { rate = 2, duration = 30s }
                 thresholds = [ "staleSubmissionRate == 0", "sendAmplification == 1" ]
                 """);
         RunSummary s = r.summary();
         assertTrue(s.valid(), "at time-scale 5 the harness must not lag: " + s.problems());
-        assertEquals(120, s.journeys());
-        assertEquals(120L, s.outcomes().get("success"));
+        assertEquals(60, s.journeys());
+        assertEquals(60L, s.outcomes().get("success"));
         assertEquals(0.0, s.staleSubmissionRate());
         assertEquals(0.0, s.staleJourneyRate());
         assertEquals(0.0, s.lockoutRate());
@@ -45,8 +45,8 @@ class ZeroFaultTest {
         var harness = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 r.runDir().resolve("run-info.json").toFile()).get("harness");
         long woken = harness.get("wakeUps").asLong() - harness.get("lateRechecks").asLong();
-        assertEquals(120, harness.get("journeysEnded").asLong());
-        assertTrue(woken <= 120 * 1.5, harness.toString());
+        assertEquals(60, harness.get("journeysEnded").asLong());
+        assertTrue(woken <= 60 * 1.5, harness.toString());
         for (String f : new String[] {"summary.json", "timeseries.csv", "ledger.csv", "scenario.conf", "run-info.json",
             "hdr/delivery-sms.hlog", "hdr/time-to-sign-in.hlog"}) {
             assertTrue(Files.size(r.runDir().resolve(f)) > 0, f);

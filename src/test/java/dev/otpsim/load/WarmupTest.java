@@ -1,9 +1,11 @@
 package dev.otpsim.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.otpsim.person.LoadProfile;
+import io.gatling.core.controller.inject.open.RampOpenInjection;
+import io.gatling.core.controller.inject.open.RampRateOpenInjection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +19,30 @@ class WarmupTest {
     void aModestRunGetsThreeHundredPeopleOverTwoSeconds() {
         // quickstart: 2 journeys per simulated second at time-scale 60 = 120 per real second.
         assertEquals(300, Warmup.journeys(flat(2), 60));
-        assertEquals("RampOpenInjection(300,2 seconds)", Warmup.injection(300, flat(2), 60).asScala().toString());
+        // Read through Gatling's step types (users, rates, duration), never their toString().
+        var ramp = assertInstanceOf(RampOpenInjection.class, Warmup.injection(300, flat(2), 60).asScala());
+        assertEquals(300, ramp.users());
+        assertEquals(2_000_000_000L, ramp.duration().toNanos());
     }
 
     @Test
     void aFastRunGetsTwiceItsPeakRateClimbingToIt() {
         // 1,000 journeys per real second (the rate a cold JVM collapsed at).
         assertEquals(2_000, Warmup.journeys(flat(1_000.0 / 60), 60));
-        String step = Warmup.injection(2_000, flat(1_000.0 / 60), 60).asScala().toString();
-        assertTrue(step.startsWith("RampRateOpenInjection(1.0,1000.0"), step); // up to the peak
-        assertTrue(step.contains("3996000000 nanoseconds"), step); // (1 + 1000) / 2 × 3.996 s ≈ 2,000 people
+        var step = assertInstanceOf(RampRateOpenInjection.class, Warmup.injection(2_000, flat(1_000.0 / 60), 60).asScala());
+        assertEquals(1.0, step.startRate());
+        assertEquals(1_000.0, step.endRate(), 1e-9); // up to the peak
+        assertEquals(3_996_000_000L, step.duration().toNanos()); // (1 + 1000) / 2 × 3.996 s ≈ 2,000 people
         assertEquals(Warmup.MAX_JOURNEYS, Warmup.journeys(flat(100), 60));
     }
 
     @Test
     void aRampNeverStartsMorePeopleThanAskedForEvenAtAHugeRate() {
         // 30,000 per real second: 5,000 people over the shortest 2 s climb to 4,999/s, not to 30,000.
-        String step = Warmup.injection(5_000, flat(500), 60).asScala().toString();
-        assertEquals("RampRateOpenInjection(1.0,4999.0,2 seconds)", step);
+        var step = assertInstanceOf(RampRateOpenInjection.class, Warmup.injection(5_000, flat(500), 60).asScala());
+        assertEquals(1.0, step.startRate());
+        assertEquals(4_999.0, step.endRate(), 1e-9);
+        assertEquals(2_000_000_000L, step.duration().toNanos()); // (1 + 4999) / 2 × 2 s = 5,000 people
     }
 
     @Test

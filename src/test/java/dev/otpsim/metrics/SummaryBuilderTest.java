@@ -134,4 +134,105 @@ class SummaryBuilderTest {
         assertEquals(4, e.n());
         assertTrue(e.low() <= e.value() && e.value() <= e.high(), e.toString());
     }
+
+    /**
+     * A second run with different counts for every field the first test does not read: identity,
+     * replications, recovery, latencies, harness lag, disagreements, unknown recipients, losses by
+     * reason, storms, faults, thresholds, problems and warnings. Each value is distinct from its
+     * neighbours in {@link RunSummary}'s component list, so two positional arguments swapped fail.
+     */
+    @Test
+    void everyOtherFieldReadsItsOwnInput() {
+        var recovery = new dev.otpsim.person.AccountRecovery(3_600_000, 12.5, "EUR");
+        var info = new SummaryBuilder.RunInfo("scn", "dir/scn.conf", RunSummary.GATLING, 11, 60.0,
+                EnumSet.of(Channel.SMS, Channel.EMAIL), true, recovery);
+        RunMetrics a = new RunMetrics(MetricsSpec.defaults(), EnumSet.of(Channel.SMS, Channel.EMAIL));
+        RunMetrics b = new RunMetrics(MetricsSpec.defaults(), EnumSet.of(Channel.SMS, Channel.EMAIL));
+        // a: 10 journeys, 3 end in recovery; b: 6 journeys, 1 in recovery; the rest succeed.
+        endJourneys(a, 10, 3);
+        endJourneys(b, 6, 1);
+        a.delivered(Channel.SMS, 1_000, 4_000, 40);
+        a.delivered(Channel.SMS, 2_000, 4_000, 40);
+        b.delivered(Channel.EMAIL, 1_000, 900, 7);
+        a.submission(1_000, new Classification(SubmissionOutcome.ACCEPTED, false, false, "x", "ledger=accepted target=invalid"));
+        a.submission(1_000, new Classification(SubmissionOutcome.STALE, true, false, "x", "ledger=stale target=accepted"));
+        b.submission(1_000, new Classification(SubmissionOutcome.STALE, true, false, "x", "ledger=stale target=accepted"));
+        a.httpSendMicros(30_000); // 30 ms real × 60 = 1,800 ms simulated: under the 2 s limit
+        b.httpVerifyMicros(10_000); // 600 ms simulated
+        for (int i = 0; i < 5; i++) {
+            a.unknownRecipient();
+        }
+        a.duplicated();
+        a.lost(LossReason.OUTAGE);
+        a.lost(LossReason.QUEUE_FULL);
+        b.lost(LossReason.QUEUE_FULL);
+        for (int i = 0; i < 3; i++) {
+            b.lost(LossReason.EXPIRED_UNREACHABLE);
+        }
+        var stormA = new RunSummary.Storm(10_000, 30_000, 3, 0.4, 25, 5_000, true);
+        var stormB = new RunSummary.Storm(20_000, 40_000, 4, 0.5, 26, -1, false);
+        var reps = List.of(new SummaryBuilder.Replication(11, a.totals(), 100_000, List.of(stormA)),
+                new SummaryBuilder.Replication(12, b.totals(), 60_000, List.of(stormA, stormB)));
+        var faults = List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 1_000, 9_000));
+        var thresholds = List.of(new Threshold("journeys > 15", "journeys", ">", 15),
+                new Threshold("unknownRecipients < 5", "unknownRecipients", "<", 5));
+        var problem = new RunSummary.RunProblem(RunSummary.RunProblem.Kind.NO_RESULT, "nothing to read");
+
+        RunSummary s = SummaryBuilder.build(info, reps, faults, thresholds, List.of(problem));
+
+        assertEquals("scn", s.scenario());
+        assertEquals("dir/scn.conf", s.scenarioFile());
+        assertEquals(RunSummary.GATLING, s.engine());
+        assertEquals(11, s.seed());
+        assertEquals(2, s.replications());
+        assertEquals(List.of(11L, 12L), s.seeds());
+        assertEquals(60.0, s.timeScale());
+        assertEquals(100_000, s.simulatedDurationMs(), "the first replication's");
+        assertFalse(s.valid(), "a problem makes it invalid");
+        assertEquals(List.of(problem), s.problems());
+        assertEquals(16, s.journeys());
+        assertEquals(4L, s.outcomes().get("recovery"));
+        assertEquals(4 / 16.0, s.recoveryRate(), 1e-12);
+        assertEquals(new RunSummary.Recovery(4, 12.5, 50.0, "EUR", 3_600_000), s.recovery());
+        assertEquals(List.of(stormA), s.retryStorms(), "the first replication's storms");
+        assertEquals(List.of("sms", "email"), List.copyOf(s.deliveryLatencyMs().keySet()), "the run's channels, in order");
+        assertEquals(2, s.deliveryLatencyMs().get("sms").count());
+        assertEquals(4_000, s.deliveryLatencyMs().get("sms").p50(), 4);
+        assertEquals(1, s.deliveryLatencyMs().get("email").count());
+        assertEquals(900, s.deliveryLatencyMs().get("email").max(), 1);
+        assertEquals(3, s.targetDisagreements());
+        assertEquals(2L, s.disagreements().get("ledger=stale target=accepted"));
+        assertEquals(1L, s.disagreements().get("ledger=accepted target=invalid"));
+        assertEquals(1, s.httpLatencyMs().get("send").count());
+        assertEquals(30, s.httpLatencyMs().get("send").p99(), 1, "real ms");
+        assertEquals(10, s.httpLatencyMs().get("verify").p99(), 1);
+        assertEquals(1_800, s.harnessLagMs().get("send"), 20, "× time-scale");
+        assertEquals(600, s.harnessLagMs().get("verify"), 10);
+        assertEquals(40, s.harnessLagMs().get("delivery"), 1);
+        assertEquals(0L, s.lostMessages().get("loss"));
+        assertEquals(1L, s.lostMessages().get("outage"));
+        assertEquals(2L, s.lostMessages().get("queue-full"));
+        assertEquals(3L, s.lostMessages().get("expired-unreachable"));
+        assertEquals(1, s.duplicatedMessages());
+        assertEquals(5, s.unknownRecipients());
+        assertEquals(12 / 160.0, s.goodput(), 1e-12, "successes over both replications' simulated time");
+        assertEquals(16 / 160.0, s.offeredRate(), 1e-12);
+        assertEquals(List.of(new RunSummary.ThresholdResult("journeys > 15", "journeys", 16, true),
+                new RunSummary.ThresholdResult("unknownRecipients < 5", "unknownRecipients", 5, false)), s.thresholds());
+        assertEquals(List.of(SummaryBuilder.PARTIAL), s.warnings());
+        assertEquals(faults, s.carrierFaults());
+        assertEquals(SummaryBuilder.DEFINITIONS, s.definitions());
+        assertEquals(List.of(), s.gatewayRefusals(), "the gateway's, added by the engine");
+        assertEquals(SummaryBuilder.FIGURES, List.copyOf(s.estimates().keySet()));
+    }
+
+    /** {@code n} journeys, one send each, the first {@code recovered} ending in account recovery, the rest in success. */
+    private static void endJourneys(RunMetrics m, int n, int recovered) {
+        for (int i = 0; i < n; i++) {
+            m.journeyStarted(i * 100L);
+            m.sendAccepted(i * 100L, true);
+            m.journeyEnded(i * 100L + 50, i < recovered ? JourneyOutcome.RECOVERY : JourneyOutcome.SUCCESS, false, false,
+                    false, false, 5_000, 1, 0);
+        }
+    }
 }

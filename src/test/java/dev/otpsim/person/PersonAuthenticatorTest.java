@@ -25,9 +25,10 @@ class PersonAuthenticatorTest {
 
     /** Patience 30 s, reaction {@code reaction} ms, no typos, {@code maxResends} presses, 10 minutes. */
     private static PersonProfile profile(long reaction, int maxResends, Fallback fallback) {
-        return new PersonProfile("t", Channel.SMS, 30_000, new DurationDistribution.Fixed(30_000),
-                new DurationDistribution.Fixed(reaction), CodeChoice.NEWEST, 0, maxResends, 600_000, fallback,
-                AuthenticatorProfile.NONE);
+        return PopulationParser.defaults().withName("t").withResendWaitMillis(30_000)
+                .withPatience(new DurationDistribution.Fixed(30_000)).withReaction(new DurationDistribution.Fixed(reaction))
+                .withCodeChoice(CodeChoice.NEWEST).withTypoRate(0).withMaxResends(maxResends)
+                .withGiveUpAfterMillis(600_000).withFallback(fallback);
     }
 
     private static AuthenticatorApp app(long skew) {

@@ -19,8 +19,10 @@ class PersonTest {
 
     private static PersonProfile profile(long resendWait, long patience, CodeChoice choice, double typo, int maxResends,
                                          long giveUp, int fallbackAfter, Channel fallback) {
-        return new PersonProfile("t", Channel.SMS, resendWait, new DurationDistribution.Fixed(patience),
-                new DurationDistribution.Fixed(0), choice, typo, maxResends, giveUp, fallbackAfter, fallback);
+        return PopulationParser.defaults().withName("t").withResendWaitMillis(resendWait)
+                .withPatience(new DurationDistribution.Fixed(patience)).withReaction(new DurationDistribution.Fixed(0))
+                .withCodeChoice(choice).withTypoRate(typo).withMaxResends(maxResends).withGiveUpAfterMillis(giveUp)
+                .withFallback(fallbackAfter > 0 ? Fallback.legacy(fallbackAfter, fallback) : Fallback.NONE);
     }
 
     private void arrive(String code, long at) {
@@ -166,9 +168,10 @@ class PersonTest {
 
     @Test
     void samePersonSameSeedSameDecisions() {
-        PersonProfile prof = new PersonProfile("t", Channel.SMS, 30_000,
-                new DurationDistribution.Exponential(40_000), new DurationDistribution.Uniform(1_000, 9_000),
-                new CodeChoice(0.5), 0.3, 3, 600_000, 0, null);
+        PersonProfile prof = PopulationParser.defaults().withName("t").withResendWaitMillis(30_000)
+                .withPatience(new DurationDistribution.Exponential(40_000))
+                .withReaction(new DurationDistribution.Uniform(1_000, 9_000)).withCodeChoice(new CodeChoice(0.5))
+                .withTypoRate(0.3).withMaxResends(3).withGiveUpAfterMillis(600_000);
         StringBuilder a = new StringBuilder();
         StringBuilder b = new StringBuilder();
         for (StringBuilder log : new StringBuilder[] {a, b}) {

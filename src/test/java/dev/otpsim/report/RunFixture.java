@@ -41,15 +41,10 @@ public final class RunFixture {
     public long timeToSignInScaleMs = 20_000;
     public List<String> channels = List.of("sms", "email");
     public boolean gatling = true;
-    public String scenarioText = """
-            name = fixture
-            description = "synthetic run for report tests <with markup & quotes>"
-            seed = 42
-            time-scale = 120
-            target.policy { rotation = latest-only, code-ttl = 10m, max-attempts = 3, lockout = 30m }
-            people.profile { resend-wait = 30s }
-            metrics.retry-storm { threshold = 0.1, windows = 3 }
-            """;
+    /** The scenario's {@code metrics.storm.threshold}: the dashed line of the retry-ratio chart. */
+    public double stormThreshold = 0.10;
+    /** The scenario as run; null writes the fixture's own, which the scenario loader accepts. */
+    public String scenarioText;
 
     private final Histogram timeToSignIn = new Histogram(3);
 
@@ -200,7 +195,7 @@ public final class RunFixture {
                 List.of(new dev.otpsim.carrier.gateway.GatewayRefusals.Refusal("http", "POST /wrong/<path>", 404,
                         "not_found", 5)));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
-        Files.writeString(dir.resolve("scenario.conf"), scenarioText);
+        Files.writeString(dir.resolve("scenario.conf"), scenarioText != null ? scenarioText : scenarioText());
         Files.writeString(dir.resolve("run-info.json"), """
                 {"otpsim":"0.1.0-test","java":"17.0.15","gatling":"3.16.0","akka":"2.6.21","hdrhistogram":"2.2.2",\
                 "jfreechart":"1.5.6","os":"Linux","startedAt":"2026-01-01T12:00:00Z","commandLine":"otpsim run scenarios/fixture.conf"}
@@ -211,6 +206,20 @@ public final class RunFixture {
             Files.writeString(g.resolve("index.html"), "<html><body>gatling</body></html>");
         }
         return summary;
+    }
+
+    /** The scenario this fixture's run would have been run from, with its knobs. */
+    public String scenarioText() {
+        return """
+                name = fixture
+                description = "synthetic run for report tests <with markup & quotes>"
+                seed = %d
+                time-scale = %s
+                target.policy { rotation = latest-only, code-ttl = 10m, max-attempts = 3, lockout = 30m }
+                people.profile { resend-wait = 30s }
+                load { rate = %s, duration = %dms }
+                metrics.storm { threshold = %s, windows = 3 }
+                """.formatted(seed, timeScale, journeysPerWindow * 1000.0 / WINDOW_MS, windows * WINDOW_MS, stormThreshold);
     }
 
     /** Intervals as a one-replication run has them, for the shares the page shows. */

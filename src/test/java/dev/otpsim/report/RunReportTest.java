@@ -168,6 +168,29 @@ class RunReportTest {
         assertTrue(e.getMessage().contains("summary.json") && e.getMessage().contains("missing"), e.getMessage());
     }
 
+    @Test
+    void theRetryRatioChartDrawsTheScenariosOwnStormThreshold(@TempDir Path dir) throws Exception {
+        RunFixture f = new RunFixture();
+        f.gatling = false;
+        f.windows = 12;
+        f.stormThreshold = 0.25; // not the default 0.10: a key the loader ignored would still draw 0.10
+        f.write(dir);
+        String text = Files.readString(dir.resolve("scenario.conf"));
+        // The scenario as run is one the loader accepts, with the threshold where the run reads it.
+        var scenario = dev.otpsim.scenario.ScenarioLoader.fromConfig(
+                com.typesafe.config.ConfigFactory.parseString(text).resolve(), dir.resolve("scenario.conf"));
+        assertEquals(0.25, scenario.metrics().stormThreshold());
+
+        RunDirectory run = RunDirectory.read(dir);
+        double threshold = RunReport.retryThreshold(run.scenarioText().flatMap(RunReport::parseScenario));
+        assertEquals(0.25, threshold);
+        var plot = (org.jfree.chart.plot.XYPlot) RetryRatioChart.create(run, threshold).getPlot();
+        var line = (org.jfree.chart.plot.ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                .iterator().next();
+        assertEquals(0.25, line.getValue());
+        assertTrue(line.getLabel().contains("25"), line.getLabel());
+    }
+
     static ReportInputException assertThrowsInput(org.junit.jupiter.api.function.Executable x) {
         return org.junit.jupiter.api.Assertions.assertThrows(ReportInputException.class, x);
     }

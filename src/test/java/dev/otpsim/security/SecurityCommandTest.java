@@ -61,8 +61,13 @@ class SecurityCommandTest {
 
     @Test
     void anUnreachableTargetExitsThreeAndSaysSo() throws Exception {
-        int closed = SecurityRunner.freePort(); // nothing listens there
-        Run r = SecurityRunner.security(dir.resolve("r"), weak("http://127.0.0.1:" + closed, SecurityRunner.freePort()));
+        Run r;
+        int closed;
+        try (dev.otpsim.Ports.Refusing refusing = dev.otpsim.Ports.refusing()) { // nothing listens there
+            closed = refusing.port();
+            r = SecurityRunner.security(dir.resolve("r"), weak("http://127.0.0.1:" + closed,
+                    dev.otpsim.Ports.unreservedFree()));
+        }
         assertEquals(Main.RUN_FAILED, r.exit(), r::toString);
         assertTrue(r.err().contains("the probing failed: the target at http://127.0.0.1:" + closed
                 + " did not answer: connection refused (is the target running?)"), r::toString);

@@ -9,7 +9,6 @@ import dev.otpsim.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,11 +80,6 @@ final class SecurityRunner {
         return new Run(exit, out.toString(), err.toString(), report, dir);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** A scenario driving {@link WeakOtpService}; {@code expected} is the body of target.external.expected, or "". */
     static String weakScenario(String baseUrl, int gatewayPort, String expected) {

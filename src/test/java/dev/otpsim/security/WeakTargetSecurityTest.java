@@ -24,7 +24,7 @@ class WeakTargetSecurityTest {
     Path dir;
 
     private Run probe(String expected, Weakness... weaknesses) throws Exception {
-        int gateway = SecurityRunner.freePort();
+        int gateway = dev.otpsim.Ports.unreservedFree(); // otpsim security starts its gateway itself
         try (WeakOtpService target = new WeakOtpService(gateway, weaknesses)) {
             Path file = dir.resolve("weak.conf");
             Files.writeString(file, SecurityRunner.weakScenario(target.baseUri().toString(), gateway, expected));

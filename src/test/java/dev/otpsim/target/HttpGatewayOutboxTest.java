@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
@@ -130,14 +129,15 @@ class HttpGatewayOutboxTest {
     @Test
     void anAbsentGatewayIsCountedAndReportedNotThrown() throws Exception {
         int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
+        HttpGatewayOutbox outbox;
+        try (dev.otpsim.Ports.Refusing closed = dev.otpsim.Ports.refusing()) { // nothing listens, nor can start to
+            closedPort = closed.port();
+            outbox = outbox(URI.create("http://127.0.0.1:" + closedPort));
+            assertTrue(outbox.send(Channel.VOICE, "u", "Your otpsim code is 1234.")); // returns at once, never throws
+            assertFalse(outbox.post(Channel.VOICE, "u", "Your otpsim code is 1234.").get(10, TimeUnit.SECONDS));
+            assertEquals(1, outbox.handedOver());
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.failures() == 2);
         }
-        HttpGatewayOutbox outbox = outbox(URI.create("http://127.0.0.1:" + closedPort));
-        assertTrue(outbox.send(Channel.VOICE, "u", "Your otpsim code is 1234.")); // returns at once, never throws
-        assertFalse(outbox.post(Channel.VOICE, "u", "Your otpsim code is 1234.").get(10, TimeUnit.SECONDS));
-        assertEquals(1, outbox.handedOver());
-        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.failures() == 2);
         assertEquals(Map.of("cannot-connect", 2L), outbox.failedHandOvers());
         assertEquals("carrier gateway http://127.0.0.1:" + closedPort + "/messages: cannot connect (is the gateway running?)"
                 + " (1 failed hand-over so far)", warnings.get(0));

@@ -1,5 +1,6 @@
 package dev.otpsim.carrier.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,20 +146,22 @@ class HttpGatewayTest {
         assertEquals(400, body.get("status").asInt());
     }
 
-    private static JsonNode awaitInbox(String path, long id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(path);
-            if (r.statusCode() == 200) {
-                for (JsonNode m : JSON.readTree(r.body())) {
-                    if (m.get("messageId").asLong() == id) {
-                        return m;
-                    }
+    /** The message once listed at {@code path}; the timeout only guards against hanging. */
+    private static JsonNode awaitInbox(String path, long id) {
+        return await("message " + id + " listed at " + path).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5)).until(() -> listed(path, id), m -> m != null);
+    }
+
+    private static JsonNode listed(String path, long id) throws Exception {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() == 200) {
+            for (JsonNode m : JSON.readTree(r.body())) {
+                if (m.get("messageId").asLong() == id) {
+                    return m;
                 }
             }
-            Thread.sleep(5);
         }
-        throw new AssertionError("message " + id + " never listed at " + path);
+        return null;
     }
 
     private static HttpResponse<String> post(String path, String type, String body) throws Exception {

@@ -1,5 +1,6 @@
 package dev.otpsim.carrier.gateway;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,11 +58,8 @@ class SmtpGatewayTest {
         assertTrue(mails.stream().allMatch(m -> m.code().equals("593017")), mails::toString);
         assertEquals(List.of("alice@example.com", "bob@example.com"), mails.stream().map(CarrierMessage::to).toList());
         // KNOWN_ONLY: bob has no handset, so his copy is reported, not delivered.
-        long deadline = System.currentTimeMillis() + 5_000;
-        while ((fixture.unknown.isEmpty() || fixture.handsets.find("alice@example.com").orElseThrow().count() == 0)
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> !fixture.unknown.isEmpty()
+                && fixture.handsets.find("alice@example.com").orElseThrow().count() > 0);
         assertEquals(List.of("bob@example.com"), fixture.unknown);
         assertEquals("593017", fixture.handsets.find("alice@example.com").orElseThrow().get(0).code());
     }

@@ -3,6 +3,7 @@ package dev.otpsim.target.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.metrics.RunSummary;
 import dev.otpsim.run.RunOptions;
@@ -11,7 +12,6 @@ import dev.otpsim.scenario.ScenarioLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,15 +35,10 @@ class CodeDeadRunTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     @Test
     void aBurnedCodeMakesPeopleAskForANewOneAndIsNoLockout() throws Exception {
-        int gatewayPort = freePort();
+        int gatewayPort = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", gatewayPort,
                 null, Duration.ofMinutes(10))) {
             Path file = dir.resolve("burns.conf");

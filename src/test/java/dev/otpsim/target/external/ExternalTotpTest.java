@@ -3,6 +3,7 @@ package dev.otpsim.target.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.cli.Main;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.metrics.RunSummary;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -55,15 +55,10 @@ class ExternalTotpTest {
                 """.formatted(baseUrl, gatewayPort, share);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     @Test
     void theProbeTypesACodeComputedFromTheTemplatedSecret() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (TotpOtpService target = new TotpOtpService(port)) {
             Path file = dir.resolve("probe.conf");
             Files.writeString(file, scenario(target.baseUri().toString(), port, 1.0));
@@ -84,7 +79,7 @@ class ExternalTotpTest {
     @Test
     @Tag("slow")
     void aRunWithHalfThePeopleOnAppsAgreesWithTheServiceCodeForCode() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (TotpOtpService target = new TotpOtpService(port)) {
             Path file = dir.resolve("run.conf");
             Files.writeString(file, scenario(target.baseUri().toString(), port, 0.5));

@@ -3,6 +3,7 @@ package dev.otpsim.target.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.run.RunOptions;
 import dev.otpsim.run.RunResult;
@@ -12,7 +13,6 @@ import dev.otpsim.scenario.ScenarioLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +75,6 @@ class ForeignTargetRunTest {
                 """.formatted(name, baseUrl, identity, field, verifyPath, field, gateway, channel, channel);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private RunSummary run(String text) throws IOException {
         Path file = dir.resolve("foreign.conf");
@@ -116,7 +111,7 @@ class ForeignTargetRunTest {
 
     @Test
     void twilioShapedDeliveryWithStaleCodesCountedFromTheLedger() throws Exception {
-        int gatewayPort = freePort();
+        int gatewayPort = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone",
                 gatewayPort, "+19990000000", Duration.ofMinutes(10))) {
             RunSummary s = run(scenario("foreign-twilio", target.baseUri().toString(), "port = " + gatewayPort,
@@ -129,7 +124,7 @@ class ForeignTargetRunTest {
 
     @Test
     void smtpDeliveryToEmailIdentities() throws Exception {
-        int smtpPort = freePort();
+        int smtpPort = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.SMTP, "email",
                 smtpPort, null, Duration.ofMinutes(10))) {
             RunSummary s = run(scenario("foreign-smtp", target.baseUri().toString(), "smtp-port = " + smtpPort,

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,11 +44,6 @@ class ProbeTest {
                 """.formatted(baseUrl, verifyRules, gatewayPort);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private record Result(int exit, String out, String err) {
     }
@@ -68,7 +63,7 @@ class ProbeTest {
 
     @Test
     void printsEachStepOfASuccessfulJourney() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
                 Duration.ofMinutes(10))) {
             Result r = probe(scenario(target.baseUri().toString(), port, VERIFY_OK), "--wrong-code-first");
@@ -89,7 +84,7 @@ class ProbeTest {
 
     @Test
     void anAnswerNoRuleMatchesIsPointedOutAndFailsTheProbe() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
                 Duration.ofMinutes(10))) {
             Result r = probe(scenario(target.baseUri().toString(), port, ""));
@@ -102,8 +97,12 @@ class ProbeTest {
 
     @Test
     void aServiceThatIsDownIsSaidToBeUnreachableNotUnmapped() throws Exception {
-        int dead = freePort(); // nothing listens there
-        Result r = probe(scenario("http://127.0.0.1:" + dead, freePort(), VERIFY_OK));
+        Result r;
+        int dead;
+        try (Ports.Refusing refusing = Ports.refusing()) { // nothing listens there, nor can start to
+            dead = refusing.port();
+            r = probe(scenario("http://127.0.0.1:" + dead, Ports.unreservedFree(), VERIFY_OK));
+        }
         String o = r.out();
         assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
         assertTrue(o.contains("← no response: connection refused"), o);
@@ -116,7 +115,7 @@ class ProbeTest {
 
     @Test
     void whenNoCodeReachesTheGatewayTheProbeSaysSoSoonAndListsWhatTheGatewayRefused() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.WRONG_PATH, "phone", port, null,
                 Duration.ofMinutes(10))) {
             // People would wait 30 s, then resend, and give up after 2 minutes: the probe must not.
@@ -137,10 +136,12 @@ class ProbeTest {
 
     @Test
     void aServiceThatHandsNothingToTheGatewayIsToldWhereToSendItsCodes() throws Exception {
-        int elsewhere = freePort(); // the service posts to a port the probe's gateway does not listen on
-        try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", elsewhere,
-                null, Duration.ofMinutes(10))) {
-            Result r = probe(scenario(target.baseUri().toString(), freePort(), VERIFY_OK), "--message-wait", "1s");
+        // The service posts to a port where nothing listens; the probe's gateway listens on any other.
+        try (Ports.Refusing elsewhere = Ports.refusing();
+             ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone",
+                     elsewhere.port(), null, Duration.ofMinutes(10))) {
+            Result r = probe(scenario(target.baseUri().toString(), Ports.unreservedFree(), VERIFY_OK),
+                    "--message-wait", "1s");
             String o = r.out();
             assertEquals(Main.THRESHOLDS_FAILED, r.exit(), o);
             assertTrue(o.contains("probe: the gateway refused nothing either: nothing was handed to it at all"), o);
@@ -156,7 +157,7 @@ class ProbeTest {
 
     @Test
     void theLockPathChecksTheMappingOfTooManyAttemptsAndCodeGoneAnswers() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
                 Duration.ofMinutes(10))) {
             String text = scenario(target.baseUri().toString(), port, BURNS_CODES).replace("outcomes {",
@@ -187,7 +188,7 @@ class ProbeTest {
 
     @Test
     void aLockPathAnswerNoRuleMatchesFailsTheProbe() throws Exception {
-        int port = freePort();
+        int port = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.TWILIO, "phone", port, null,
                 Duration.ofMinutes(10))) {
             // No rule for the 403: the service's "too many attempts" would be an error in a run.
@@ -207,7 +208,7 @@ class ProbeTest {
 
     @Test
     void theLockPathAgainstTheReferenceTargetEndsInALock() throws Exception {
-        int gatewayPort = freePort();
+        int gatewayPort = Ports.unreservedFree();
         dev.otpsim.target.OtpService service = new dev.otpsim.target.OtpService(
                 dev.otpsim.target.TargetPolicy.defaults(), dev.otpsim.clock.ScaledClock.start(1),
                 new dev.otpsim.target.HttpGatewayOutbox(java.net.URI.create("http://127.0.0.1:" + gatewayPort)),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.http.BoundedHttpServer;
 import dev.otpsim.http.HttpLimits;
 import dev.otpsim.load.GatlingEngine;
@@ -80,15 +81,10 @@ class RedirectGuardTest {
                                  reaction { type = fixed, value = 100ms }, max-resends = 1, give-up-after = 3s }
                 load { rate = 2, duration = 2s, poll-interval = 100ms }
                 gateway { port = %d }
-                """.formatted(redirector.uri(), freePort()));
+                """.formatted(redirector.uri(), Ports.unreservedFree()));
         return file;
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private long sends() {
         LongAdder n = requests.get("/otp/send");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otpsim.Ports;
 import dev.otpsim.carrier.gateway.GatewayRefusals;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.metrics.RunSummary;
@@ -14,7 +15,6 @@ import dev.otpsim.scenario.ScenarioLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,15 +34,10 @@ class SilentFailureRunTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     @Test
     void aTargetPostingItsCodesToAWrongPathIsNoResultAndTheRefusalsAreNamed() throws Exception {
-        int gatewayPort = freePort();
+        int gatewayPort = Ports.unreservedFree();
         try (ForeignOtpService target = new ForeignOtpService(ForeignOtpService.Delivery.WRONG_PATH, "phone",
                 gatewayPort, null, Duration.ofMinutes(10))) {
             Path file = dir.resolve("wrong-path.conf");
