@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.otpsim.target.ReferenceContract;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class BaselineSimulation extends Simulation {
                     s.firstStartNanos().compareAndSet(0, System.nanoTime());
                     return session.set("user", "b-" + s.users().incrementAndGet()).set("sentAt", System.nanoTime());
                 })
-                .exec(http("send").post("/otp/send").header("Content-Type", "application/json")
+                .exec(http("send").post(ReferenceContract.SEND.path()).header("Content-Type", "application/json")
                         .body(StringBody(session -> "{\"user\":\"" + session.getString("user")
                                 + "\",\"channel\":\"sms\"}"))
                         .check(status().is(202)))
@@ -66,7 +67,7 @@ public final class BaselineSimulation extends Simulation {
                         && !s.codes().containsKey(session.getString("user"))).on(
                         pause(s.glance()))
                 .pause(s.reaction())
-                .exec(http("verify").post("/otp/verify").header("Content-Type", "application/json")
+                .exec(http("verify").post(ReferenceContract.VERIFY.path()).header("Content-Type", "application/json")
                         .body(StringBody(session -> "{\"user\":\"" + session.getString("user") + "\",\"code\":\""
                                 + s.codes().remove(session.getString("user")) + "\"}"))
                         .check(status().is(200)))

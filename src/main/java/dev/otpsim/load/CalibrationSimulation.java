@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.otpsim.target.ReferenceContract;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -40,10 +41,10 @@ public final class CalibrationSimulation extends Simulation {
         // loading, compilation) and would make every scale look impossible.
         PopulationBuilder chain = scenario("calibrate warm-up")
                 .exec(s -> s.set("user", "calibrate-w-" + s.userId()))
-                .exec(http("calibrate warm-up send").post("/otp/send").header("Content-Type", "application/json")
+                .exec(http("calibrate warm-up send").post(ReferenceContract.SEND.path()).header("Content-Type", "application/json")
                         .body(StringBody(s -> "{\"user\":\"" + s.getString("user") + "\",\"channel\":\"sms\"}"))
                         .check(status().lt(500)))
-                .exec(http("calibrate warm-up verify").post("/otp/verify").header("Content-Type", "application/json")
+                .exec(http("calibrate warm-up verify").post(ReferenceContract.VERIFY.path()).header("Content-Type", "application/json")
                         .body(StringBody(s -> "{\"user\":\"" + s.getString("user") + "\",\"code\":\"00000000\"}"))
                         .check(status().lt(500)))
                 .injectOpen(rampUsers(TimeScaleCalibration.WARMUP_JOURNEYS)
@@ -52,7 +53,7 @@ public final class CalibrationSimulation extends Simulation {
             int step = i;
             ChainBuilder timed = stopLoadGeneratorIf(STOPPED, s -> steps.fellBehindBefore(step))
                     .exec(s -> s.set("user", "calibrate-" + step + "-" + s.userId()).set("t", System.nanoTime()))
-                    .exec(http("calibrate send").post("/otp/send").header("Content-Type", "application/json")
+                    .exec(http("calibrate send").post(ReferenceContract.SEND.path()).header("Content-Type", "application/json")
                             .body(StringBody(s -> "{\"user\":\"" + s.getString("user") + "\",\"channel\":\"sms\"}"))
                             .check(status().lt(500)))
                     .exec(s -> {
@@ -60,7 +61,7 @@ public final class CalibrationSimulation extends Simulation {
                         steps.record(step, now - s.getLong("t"));
                         return s.set("t", now);
                     })
-                    .exec(http("calibrate verify").post("/otp/verify").header("Content-Type", "application/json")
+                    .exec(http("calibrate verify").post(ReferenceContract.VERIFY.path()).header("Content-Type", "application/json")
                             .body(StringBody(s -> "{\"user\":\"" + s.getString("user") + "\",\"code\":\"00000000\"}"))
                             .check(status().lt(500)))
                     .exec(s -> {

@@ -45,6 +45,22 @@ public record TargetAnswer(Kind kind, long retryAfterMillis) {
     public static final TargetAnswer ERROR = new TargetAnswer(Kind.ERROR, 0);
     public static final TargetAnswer CODE_DEAD = new TargetAnswer(Kind.CODE_DEAD, 0);
 
+    /**
+     * The answer of {@code kind}; {@code retryAfterMillis} is read only for the kinds that carry a
+     * wait ({@link Kind#LOCKED}, {@link Kind#RATE_LIMITED}).
+     */
+    public static TargetAnswer of(Kind kind, java.util.function.LongSupplier retryAfterMillis) {
+        return switch (kind) {
+            case ACCEPTED -> ACCEPTED;
+            case INVALID -> INVALID;
+            case EXPIRED -> EXPIRED;
+            case CODE_DEAD -> CODE_DEAD;
+            case ERROR -> ERROR;
+            case LOCKED -> locked(retryAfterMillis.getAsLong());
+            case RATE_LIMITED -> rateLimited(retryAfterMillis.getAsLong());
+        };
+    }
+
     public static TargetAnswer locked(long retryAfterMillis) {
         return new TargetAnswer(Kind.LOCKED, retryAfterMillis);
     }

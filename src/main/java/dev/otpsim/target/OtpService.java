@@ -1,6 +1,7 @@
 package dev.otpsim.target;
 
 import dev.otpsim.clock.SimClock;
+import dev.otpsim.clock.TimeQueue;
 import dev.otpsim.handset.Channel;
 import dev.otpsim.totp.Totp;
 import dev.otpsim.totp.TotpClock;
@@ -75,7 +76,7 @@ public final class OtpService {
     private final Map<String, PersonState> people = new ConcurrentHashMap<>();
     // People by the time they may be forgotten at the earliest: the sweep visits only those due,
     // instead of every person remembered. Guarded by its own monitor, taken after a person's.
-    private final ForgetQueue sweepQueue = new ForgetQueue();
+    private final TimeQueue<PersonState> sweepQueue = new TimeQueue<>(256);
     private final long quietAfterSendMs;
     private final long ttlMs;
     private final long lockoutMs;
@@ -272,27 +273,28 @@ public final class OtpService {
     public int forgetIdle() {
         long now = clock.nowMillis();
         List<Long> dueTimes = new ArrayList<>();
-        List<String> dueUsers = new ArrayList<>();
         List<PersonState> dueStates = new ArrayList<>();
         synchronized (sweepQueue) {
-            sweepQueue.takeDue(now, dueTimes, dueUsers, dueStates);
+            while (sweepQueue.size() > 0 && sweepQueue.nextTime() <= now) {
+                dueTimes.add(sweepQueue.nextTime());
+                dueStates.add(sweepQueue.poll());
+            }
         }
         int forgotten = 0;
         for (int i = 0; i < dueStates.size(); i++) {
             PersonState s = dueStates.get(i);
-            String user = dueUsers.get(i);
             synchronized (s) {
                 if (s.forgotten || s.sweepAtMs != dueTimes.get(i)) {
                     continue; // forgotten already, or an entry superseded by an earlier one
                 }
                 if (now >= s.forgettableAtMs) {
                     s.forgotten = true;
-                    people.remove(user, s);
+                    people.remove(s.user, s);
                     forgotten++;
                 } else {
                     // Busy since it was queued: back in the queue for when it may be forgotten.
                     s.sweepAtMs = s.forgettableAtMs;
-                    enqueue(user, s);
+                    enqueue(s);
                 }
             }
         }
@@ -312,7 +314,7 @@ public final class OtpService {
 
     private <R> R withPerson(String user, PersonOp<R> op) {
         maybeSweep();
-        Function<String, PersonState> create = k -> new PersonState();
+        Function<String, PersonState> create = PersonState::new;
         while (true) {
             PersonState s = people.get(user); // most requests find the person: no bin lock
             if (s == null) {
@@ -330,7 +332,7 @@ public final class OtpService {
                     // queued earlier than needed is moved on when the sweep reaches it.
                     if (s.sweepAtMs == PersonState.NOT_QUEUED || at < s.sweepAtMs) {
                         s.sweepAtMs = at;
-                        enqueue(user, s);
+                        enqueue(s);
                     }
                     return result;
                 }
@@ -421,9 +423,9 @@ public final class OtpService {
     }
 
     /** Called holding the person's lock. */
-    private void enqueue(String user, PersonState s) {
+    private void enqueue(PersonState s) {
         synchronized (sweepQueue) {
-            sweepQueue.add(s.sweepAtMs, user, s);
+            sweepQueue.add(s.sweepAtMs, s);
         }
     }
 

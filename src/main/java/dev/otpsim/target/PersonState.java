@@ -15,6 +15,8 @@ final class PersonState {
     static final long NEVER = Long.MIN_VALUE;
     static final long NOT_QUEUED = Long.MAX_VALUE;
 
+    /** Whose state this is: the sweep that forgets people finds them by it. */
+    final String user;
     final SendWindow sends = new SendWindow();
     /** Oldest first; the last one is the current code. */
     final List<IssuedCode> codes = new ArrayList<>(2);
@@ -31,6 +33,10 @@ final class PersonState {
     long sweepAtMs = NOT_QUEUED;
     /** When this state can no longer change an answer, as of the last request (the service keeps it up to date). */
     long forgettableAtMs = Long.MIN_VALUE;
+
+    PersonState(String user) {
+        this.user = user;
+    }
 
     boolean lockedAt(long now) {
         return lockedUntilMs != NEVER && now < lockedUntilMs;

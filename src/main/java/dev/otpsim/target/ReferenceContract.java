@@ -71,15 +71,7 @@ public enum ReferenceContract {
     public TargetAnswer answer(int status, String body) {
         for (Row row : rows) {
             if (row.matches(status)) {
-                return switch (row.answer()) {
-                    case ACCEPTED -> TargetAnswer.ACCEPTED;
-                    case INVALID -> TargetAnswer.INVALID;
-                    case EXPIRED -> TargetAnswer.EXPIRED;
-                    case CODE_DEAD -> TargetAnswer.CODE_DEAD;
-                    case LOCKED -> TargetAnswer.locked(retryAfter(body));
-                    case RATE_LIMITED -> TargetAnswer.rateLimited(retryAfter(body));
-                    case ERROR -> TargetAnswer.ERROR;
-                };
+                return TargetAnswer.of(row.answer(), () -> retryAfter(body));
             }
         }
         return TargetAnswer.ERROR;

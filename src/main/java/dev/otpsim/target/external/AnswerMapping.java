@@ -62,16 +62,7 @@ public final class AnswerMapping {
         if (rule == null) {
             return TargetAnswer.ERROR;
         }
-        return switch (rule.outcome()) {
-            case LOCKED -> TargetAnswer.locked(Math.round(rule.retryAfter().millis(body, headers) * retryScale));
-            case RATE_LIMITED -> TargetAnswer.rateLimited(Math.round(rule.retryAfter().millis(body, headers)
-                    * retryScale));
-            case ACCEPTED -> TargetAnswer.ACCEPTED;
-            case INVALID -> TargetAnswer.INVALID;
-            case EXPIRED -> TargetAnswer.EXPIRED;
-            case CODE_DEAD -> TargetAnswer.CODE_DEAD;
-            case ERROR -> TargetAnswer.ERROR;
-        };
+        return TargetAnswer.of(rule.outcome(), () -> Math.round(rule.retryAfter().millis(body, headers) * retryScale));
     }
 
     /** Header names the rules' retry-after reads. */
