@@ -171,16 +171,23 @@ public final class SummaryBuilder {
         List<RunSummary.RunProblem> allProblems = new ArrayList<>(problems);
         allProblems.addAll(harnessProblems(info, lag));
 
-        RunSummary draft = new RunSummary(info.scenario(), info.scenarioFile(), info.engine(), info.seed(), reps.size(),
-                seeds, info.timeScale(), first.simulatedDurationMs(), allProblems.isEmpty(), List.copyOf(allProblems),
-                journeys, outcomes, submissions, submissionCount, m.staleAccepted(), m.stalePastTtl(),
-                ratio(m.count(SubmissionOutcome.STALE), submissionCount), ratio(m.staleJourneys(), journeys),
-                ratio(m.lockedJourneys(), journeys), m.lockedJourneys(), m.selfInflictedLockouts(),
-                m.deadCodeJourneys(), ratio(m.count(JourneyOutcome.RECOVERY), journeys), recovery(info, m), m.sends(), ratio(m.sends(), journeys), ratio(m.sends() - m.firstSends(), m.sends()),
-                m.sendsWithoutCode(), first.storms(), percentiles(m.timeToSignIn(), 1), delivery, perSuccess,
-                successes / simSeconds, journeys / simSeconds, disagreementCount, m.disagreements(), http, lag, lost,
-                m.duplicated(), m.unknownRecipients(), estimates(pooled, reps), List.of(), List.copyOf(warnings),
-                List.copyOf(faults), DEFINITIONS, List.of());
+        RunSummary draft = new RunSummary(
+                new RunSummary.WhatRan(info.scenario(), info.scenarioFile(), info.engine(), info.seed(), reps.size(),
+                        seeds, info.timeScale(), first.simulatedDurationMs()),
+                new RunSummary.Validity(allProblems.isEmpty(), List.copyOf(allProblems)),
+                new RunSummary.JourneyCounts(journeys, outcomes),
+                new RunSummary.SubmissionCounts(submissions, submissionCount, m.staleAccepted(), m.stalePastTtl(),
+                        ratio(m.count(SubmissionOutcome.STALE), submissionCount), ratio(m.staleJourneys(), journeys)),
+                new RunSummary.Lockouts(ratio(m.lockedJourneys(), journeys), m.lockedJourneys(), m.selfInflictedLockouts(),
+                        m.deadCodeJourneys(), ratio(m.count(JourneyOutcome.RECOVERY), journeys), recovery(info, m)),
+                new RunSummary.SendCounts(m.sends(), ratio(m.sends(), journeys), ratio(m.sends() - m.firstSends(), m.sends()),
+                        m.sendsWithoutCode(), first.storms()),
+                new RunSummary.Times(percentiles(m.timeToSignIn(), 1), delivery, perSuccess, successes / simSeconds,
+                        journeys / simSeconds),
+                new RunSummary.TargetAndHarness(disagreementCount, m.disagreements(), http, lag),
+                new RunSummary.CarrierCounts(lost, m.duplicated(), m.unknownRecipients()),
+                new RunSummary.Trust(estimates(pooled, reps), List.of(), List.copyOf(warnings), List.copyOf(faults),
+                        DEFINITIONS, List.of()));
         List<RunSummary.ThresholdResult> results = new ArrayList<>();
         for (Threshold t : thresholds) {
             results.add(t.evaluate(draft));

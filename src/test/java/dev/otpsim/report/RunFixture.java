@@ -179,21 +179,29 @@ public final class RunFixture {
         Map<String, Long> lost = new LinkedHashMap<>();
         lost.put("loss", 12L);
         lost.put("queue-full", 3L);
-        RunSummary summary = new RunSummary("fixture", "scenarios/fixture.conf", "gatling", seed, 1, List.of(seed),
-                timeScale, windows * WINDOW_MS, true, List.of(), journeys, outcomes, submissions,
-                submissionCount, 4, 0, staleSubmissionRate, staleJourneyRate, lockoutRate, locked, Math.max(0, locked - 1),
-                0, 0.0, new RunSummary.Recovery(0, 0.0, 0.0, "USD", 172_800_000L), sends, sendAmplification, (double) retrySendsTotal / sends, 0, storms, percentiles(timeToSignIn),
-                deliveryPct, mps, success / simulatedSeconds, journeys / simulatedSeconds, 1,
-                Map.of("ledger=stale target=accepted <odd>", 1L), http, lag, lost, 7, 0,
-                estimates(journeys, success, submissionCount, stale, locked),
-                List.of(new RunSummary.ThresholdResult("staleSubmissionRate < 0.05", "staleSubmissionRate", staleSubmissionRate,
-                                staleSubmissionRate < 0.05),
-                        new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate, lockoutRate < 0.01)),
-                List.of("send requests took 900 ms real at p99 from when they were due <fixture>"),
-                List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)),
-                dev.otpsim.metrics.SummaryBuilder.DEFINITIONS,
-                List.of(new dev.otpsim.carrier.gateway.GatewayRefusals.Refusal("http", "POST /wrong/<path>", 404,
-                        "not_found", 5)));
+        RunSummary summary = new RunSummary(
+                new RunSummary.WhatRan("fixture", "scenarios/fixture.conf", "gatling", seed, 1, List.of(seed), timeScale,
+                        windows * WINDOW_MS),
+                new RunSummary.Validity(true, List.of()),
+                new RunSummary.JourneyCounts(journeys, outcomes),
+                new RunSummary.SubmissionCounts(submissions, submissionCount, 4, 0, staleSubmissionRate, staleJourneyRate),
+                new RunSummary.Lockouts(lockoutRate, locked, Math.max(0, locked - 1), 0, 0.0,
+                        new RunSummary.Recovery(0, 0.0, 0.0, "USD", 172_800_000L)),
+                new RunSummary.SendCounts(sends, sendAmplification, (double) retrySendsTotal / sends, 0, storms),
+                new RunSummary.Times(percentiles(timeToSignIn), deliveryPct, mps, success / simulatedSeconds,
+                        journeys / simulatedSeconds),
+                new RunSummary.TargetAndHarness(1, Map.of("ledger=stale target=accepted <odd>", 1L), http, lag),
+                new RunSummary.CarrierCounts(lost, 7, 0),
+                new RunSummary.Trust(estimates(journeys, success, submissionCount, stale, locked),
+                        List.of(new RunSummary.ThresholdResult("staleSubmissionRate < 0.05", "staleSubmissionRate",
+                                        staleSubmissionRate, staleSubmissionRate < 0.05),
+                                new RunSummary.ThresholdResult("lockoutRate < 0.01", "lockoutRate", lockoutRate,
+                                        lockoutRate < 0.01)),
+                        List.of("send requests took 900 ms real at p99 from when they were due <fixture>"),
+                        List.of(new RunSummary.CarrierFault("sms", "capacity-drop", 2 * WINDOW_MS, 5 * WINDOW_MS)),
+                        dev.otpsim.metrics.SummaryBuilder.DEFINITIONS,
+                        List.of(new dev.otpsim.carrier.gateway.GatewayRefusals.Refusal("http", "POST /wrong/<path>", 404,
+                                "not_found", 5))));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Files.writeString(dir.resolve("scenario.conf"), scenarioText != null ? scenarioText : scenarioText());
         Files.writeString(dir.resolve("run-info.json"), """
