@@ -316,7 +316,9 @@ public final class Ledger implements DeliveryEvents {
 
     private CompletableFuture<Classification> appSubmitted(String address, String typed, long atMillis,
                                                            TargetAnswer answer, AppRead read) {
-        log.event(read.readAtMillis(), "app-read", address, APP, read.code(), "step " + read.step());
+        if (log.writes()) { // no detail built when no ledger file is written
+            log.event(read.readAtMillis(), "app-read", address, APP, read.code(), "step " + read.step());
+        }
         Journey j = journeys.get(address);
         Classification c;
         if (j == null || j.authenticator == null) {
