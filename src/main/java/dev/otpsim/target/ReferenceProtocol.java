@@ -16,6 +16,20 @@ import java.util.Map;
  * }</pre>
  */
 public final class ReferenceProtocol implements TargetProtocol {
+    // Stateless: one of each serves every request.
+    private static final Request SEND = new JsonPost(ReferenceContract.SEND.path()) {
+        @Override
+        public String body(Identity who, Channel channel, String code) {
+            return "{\"user\":\"" + who.user() + "\",\"channel\":\"" + channel.id() + "\"}";
+        }
+    };
+    private static final Request VERIFY = new JsonPost(ReferenceContract.VERIFY.path()) {
+        @Override
+        public String body(Identity who, Channel channel, String code) {
+            return "{\"user\":\"" + who.user() + "\",\"code\":\"" + code + "\"}";
+        }
+    };
+
     private final String baseUrl;
 
     public ReferenceProtocol(String baseUrl) {
@@ -29,22 +43,12 @@ public final class ReferenceProtocol implements TargetProtocol {
 
     @Override
     public Request send() {
-        return new JsonPost(ReferenceContract.SEND.path()) {
-            @Override
-            public String body(Identity who, Channel channel, String code) {
-                return "{\"user\":\"" + who.user() + "\",\"channel\":\"" + channel.id() + "\"}";
-            }
-        };
+        return SEND;
     }
 
     @Override
     public Request verify() {
-        return new JsonPost(ReferenceContract.VERIFY.path()) {
-            @Override
-            public String body(Identity who, Channel channel, String code) {
-                return "{\"user\":\"" + who.user() + "\",\"code\":\"" + code + "\"}";
-            }
-        };
+        return VERIFY;
     }
 
     @Override
