@@ -272,11 +272,14 @@ public final class OtpService {
     /** Forgets every person whose state can no longer change an answer; returns how many. */
     public int forgetIdle() {
         long now = clock.nowMillis();
-        List<Long> dueTimes = new ArrayList<>();
+        long[] dueTimes = new long[16];
         List<PersonState> dueStates = new ArrayList<>();
         synchronized (sweepQueue) {
             while (sweepQueue.size() > 0 && sweepQueue.nextTime() <= now) {
-                dueTimes.add(sweepQueue.nextTime());
+                if (dueStates.size() == dueTimes.length) {
+                    dueTimes = java.util.Arrays.copyOf(dueTimes, 2 * dueTimes.length);
+                }
+                dueTimes[dueStates.size()] = sweepQueue.nextTime();
                 dueStates.add(sweepQueue.poll());
             }
         }
@@ -284,7 +287,7 @@ public final class OtpService {
         for (int i = 0; i < dueStates.size(); i++) {
             PersonState s = dueStates.get(i);
             synchronized (s) {
-                if (s.forgotten || s.sweepAtMs != dueTimes.get(i)) {
+                if (s.forgotten || s.sweepAtMs != dueTimes[i]) {
                     continue; // forgotten already, or an entry superseded by an earlier one
                 }
                 if (now >= s.forgettableAtMs) {
