@@ -90,11 +90,6 @@ public final class HttpGateway implements AutoCloseable {
         return gateway;
     }
 
-    /** What this side refused so far. */
-    public GatewayRefusals refusals() {
-        return refusals;
-    }
-
     public int port() {
         return server.port();
     }
