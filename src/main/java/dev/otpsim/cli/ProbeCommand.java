@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,8 +93,8 @@ final class ProbeCommand implements Callable<Integer> {
         }
         Duration wait;
         try {
-            wait = ConfigFactory.parseString("d = \"" + messageWait.replace("\"", "") + "\"").getDuration("d");
-        } catch (ConfigException e) {
+            wait = Durations.parse("--message-wait", messageWait);
+        } catch (IllegalArgumentException e) {
             wait = Duration.ZERO;
         }
         if (wait.isZero() || wait.isNegative()) {

@@ -1,7 +1,5 @@
 package dev.otpsim.cli;
 
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import dev.otpsim.scenario.Scenario;
 import dev.otpsim.config.ScenarioException;
 import dev.otpsim.scenario.ScenarioLoader;
@@ -12,7 +10,6 @@ import dev.otpsim.security.SecurityReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +77,7 @@ final class SecurityCommand implements Callable<Integer> {
         }
         SecurityProbes.Outcome outcome;
         try {
-            SecurityOptions options = new SecurityOptions(parallel, duration(timeout), codes, probes, firstPerson,
+            SecurityOptions options = new SecurityOptions(parallel, Durations.parse("--timeout", timeout), codes, probes, firstPerson,
                     allowed, out);
             outcome = new SecurityProbes(o).run(s, options);
         } catch (IllegalArgumentException e) {
@@ -104,15 +101,6 @@ final class SecurityCommand implements Callable<Integer> {
             err.flush();
         }
         return r.exitCode();
-    }
-
-    /** A duration in the scenario files' syntax: {@code 90s}, {@code 2m}, {@code 500ms}. */
-    static Duration duration(String text) {
-        try {
-            return ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("--timeout: expected a duration such as 90s or 2m, got \"" + text + "\"");
-        }
     }
 
     private static void print(PrintWriter o, SecurityProbes.Outcome outcome) {
