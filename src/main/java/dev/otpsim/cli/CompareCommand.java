@@ -3,6 +3,7 @@ package dev.otpsim.cli;
 import dev.otpsim.load.GatlingEngine;
 import dev.otpsim.report.compare.CompareOptions;
 import dev.otpsim.scenario.EngineChoice;
+import dev.otpsim.scenario.Scenario;
 import dev.otpsim.report.compare.CompareReport;
 import dev.otpsim.report.compare.Comparison;
 import dev.otpsim.report.compare.Sweep;
@@ -161,15 +162,14 @@ public final class CompareCommand implements Callable<Integer> {
      * {@code --engine} if given; else the base scenario's {@code engine}; else gatling for an
      * external target (its own clock) and virtual time for the embedded one.
      */
+    /** {@link Scenario#chooseEngine} on the base file; an unknown engine id is the loader's to report. */
     private EngineChoice engineFor(Sweep sweep) {
         if (engine != null) {
             return engine;
         }
         com.typesafe.config.Config base = dev.otpsim.config.ScenarioFiles.parse(sweep.baseFile());
-        if (base.hasPath("engine") && EngineChoice.byId().containsKey(base.getString("engine"))) {
-            return EngineChoice.byId().get(base.getString("engine"));
-        }
-        return base.hasPath("target.external") ? EngineChoice.GATLING : EngineChoice.VIRTUAL;
+        EngineChoice declared = base.hasPath("engine") ? EngineChoice.byId().get(base.getString("engine")) : null;
+        return Scenario.chooseEngine(null, declared, base.hasPath("target.external"), EngineChoice.VIRTUAL);
     }
 
     private static void close(VariantRunner runner) {

@@ -54,13 +54,23 @@ public record Scenario(Path file, String name, String description, long seed, do
 
     /** The engine to use: {@code --engine} if given, else the scenario's, else {@code byDefault}. */
     public EngineChoice engine(EngineChoice flag, EngineChoice byDefault) {
+        return chooseEngine(flag, engine, external != null, byDefault);
+    }
+
+    /**
+     * The rule for which engine runs a scenario, for callers that have not loaded it yet (a sweep's
+     * base file): {@code flag} if given, else {@code declared}, else gatling for an external target
+     * (virtual time can only run the embedded one), else {@code byDefault}.
+     */
+    public static EngineChoice chooseEngine(EngineChoice flag, EngineChoice declared, boolean externalTarget,
+                                            EngineChoice byDefault) {
         if (flag != null) {
             return flag;
         }
-        if (engine != null) {
-            return engine;
+        if (declared != null) {
+            return declared;
         }
-        return external != null ? EngineChoice.GATLING : byDefault;
+        return externalTarget ? EngineChoice.GATLING : byDefault;
     }
 
     public String describe() {
