@@ -159,16 +159,20 @@ public final class CompareCommand implements Callable<Integer> {
     static final int DEFAULT_REPLICATIONS = 10;
 
     /**
-     * {@code --engine} if given; else the base scenario's {@code engine}; else gatling for an
-     * external target (its own clock) and virtual time for the embedded one.
+     * {@link Scenario#chooseEngine} on the base file, read before any variant is: {@code --engine},
+     * else the base scenario's {@code engine}, else gatling for an external target and virtual time
+     * for the embedded one. An unknown {@code engine} is refused here with its file and line: the
+     * chosen engine is laid over every variant, so the loader would never see it.
      */
-    /** {@link Scenario#chooseEngine} on the base file; an unknown engine id is the loader's to report. */
     private EngineChoice engineFor(Sweep sweep) {
         if (engine != null) {
             return engine;
         }
         com.typesafe.config.Config base = dev.otpsim.config.ScenarioFiles.parse(sweep.baseFile());
-        EngineChoice declared = base.hasPath("engine") ? EngineChoice.byId().get(base.getString("engine")) : null;
+        dev.otpsim.config.Problems problems = new dev.otpsim.config.Problems();
+        dev.otpsim.config.Section root = dev.otpsim.config.Section.root(base, problems);
+        EngineChoice declared = root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
+        problems.throwIfAny();
         return Scenario.chooseEngine(null, declared, base.hasPath("target.external"), EngineChoice.VIRTUAL);
     }
 

@@ -139,6 +139,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void anUnknownEngineInTheBaseFileIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+        Path sweep = tinySweep(dir);
+        Files.writeString(dir.resolve("tiny.conf"), BASE + "engine = gatlin\n");
+        String err = ReportCommandTest.stderrOf(() ->
+                assertEquals(Main.BAD_INPUT, Main.execute("compare", sweep.toString(), "--out", dir.resolve("r").toString())));
+        assertTrue(err.contains("tiny.conf:6:") && err.contains("engine") && err.contains("gatlin"), err);
+        assertTrue(runners.isEmpty() || runners.get(0).ranNothing(), "no variant runs on an engine nobody asked for");
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+
+    @Test
     void withoutARunEngineItSaysSoAndRunsNothing(@TempDir Path dir) throws Exception {
         Path sweep = tinySweep(dir);
         CompareCommand.runnerFactory = null;
