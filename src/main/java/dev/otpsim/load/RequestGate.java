@@ -18,8 +18,10 @@ final class RequestGate {
     /**
      * Healthy runs need far fewer: 2,000 journeys/s × 2 requests × 2 ms = 8 in flight. Each
      * connection to the embedded target is two descriptors in this process (both ends), and
-     * Gatling keeps a pool per event loop (two on two cores): at most ~200 descriptors for
-     * connections. Against an external target answering in 50 ms it allows ~960 requests/s.
+     * Gatling keeps more connections than places: over capacity (3,000/s from a cold JVM) 168
+     * connections, 340 sockets, were open at this limit and 234 descriptors in all at 24 — about
+     * 3.5 connections per place (docs/performance.md). Against an external target answering in
+     * 50 ms it allows ~960 requests/s, which a lower limit would halve.
      */
     static final int LIMIT = 48;
     /** A waiting request looks again after 1 ms, then 2, 4, up to this. */
