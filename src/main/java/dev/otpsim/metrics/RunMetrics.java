@@ -79,18 +79,42 @@ public final class RunMetrics implements Tally {
     private final Recording.IntervalRecorder httpVerify;
     private final Recording.IntervalRecorder lateness;
 
-    // Whole-run histograms of the windows closed so far; written by the window closer only.
+    // What the latency recorders held, drained under this lock by window closes and totals().
     private final Object closing = new Object();
-    private final Map<Channel, Histogram> deliveryTotal = new EnumMap<>(Channel.class);
-    private final Histogram timeToSignInTotal = new Histogram(TOTAL_DIGITS);
-    private final Histogram httpSendTotal = new Histogram(TOTAL_DIGITS);
-    private final Histogram httpVerifyTotal = new Histogram(TOTAL_DIGITS);
-    private final Histogram latenessTotal = new Histogram(TOTAL_DIGITS);
-    private final Histogram[] deliveryInterval = new Histogram[Channel.values().length];
-    private Histogram timeToSignInInterval;
-    private Histogram httpSendInterval;
-    private Histogram httpVerifyInterval;
-    private Histogram latenessInterval;
+    private final Map<Channel, Drained> deliveryDrained = new EnumMap<>(Channel.class);
+    private final Drained timeToSignInDrained = new Drained();
+    private final Drained httpSendDrained = new Drained();
+    private final Drained httpVerifyDrained = new Drained();
+    private final Drained latenessDrained = new Drained();
+
+    /**
+     * One latency recorder's readings: the whole run, and everything recorded since the last
+     * window closed. Both readers drain the recorder — a window close, and {@link #totals()} for the
+     * partial summary written while a run goes — so what a totals() call drains must still reach
+     * the next window's interval (it did not: a 630-journey run's time-to-sign-in log held 625).
+     */
+    private static final class Drained {
+        private final Histogram total = new Histogram(TOTAL_DIGITS);
+        // Two histograms take turns: the one handed out stays valid until the next close.
+        private Histogram sinceClose = new Histogram(TOTAL_DIGITS);
+        private Histogram handedOut = new Histogram(TOTAL_DIGITS);
+        private Histogram scratch;
+
+        void drain(Recording.IntervalRecorder recorder) {
+            scratch = recorder.intervalHistogram(scratch);
+            total.add(scratch);
+            sinceClose.add(scratch);
+        }
+
+        /** Everything drained since the previous call; valid until the next one. */
+        Histogram takeSinceClose() {
+            Histogram out = sinceClose;
+            sinceClose = handedOut;
+            sinceClose.reset();
+            handedOut = out;
+            return out;
+        }
+    }
 
     /** Counters of one window, filled concurrently, read once it closes. */
     private static final class Window {
@@ -186,7 +210,7 @@ public final class RunMetrics implements Tally {
         for (Channel c : Channel.values()) {
             deliveryLatency[c.ordinal()] = recording.recorder(TOTAL_DIGITS);
             if (channels.contains(c)) {
-                deliveryTotal.put(c, new Histogram(TOTAL_DIGITS));
+                deliveryDrained.put(c, new Drained());
             }
         }
     }
@@ -383,25 +407,26 @@ public final class RunMetrics implements Tally {
             drainAll();
             Map<Channel, Histogram> byChannel = new EnumMap<>(Channel.class);
             for (Channel c : channels) {
-                byChannel.put(c, deliveryInterval[c.ordinal()]);
+                byChannel.put(c, deliveryDrained.get(c).takeSinceClose());
             }
-            return new WindowClose(sample, byChannel, timeToSignInInterval, httpSendInterval, httpVerifyInterval);
+            latenessDrained.takeSinceClose(); // no log of its own: only its whole-run histogram is read
+            return new WindowClose(sample, byChannel, timeToSignInDrained.takeSinceClose(),
+                    httpSendDrained.takeSinceClose(), httpVerifyDrained.takeSinceClose());
         }
     }
 
     /**
-     * Moves what the recorders hold into the whole-run histograms; the interval histograms keep
-     * it until the next drain (they are reused: readers must be done with them by then).
+     * Moves what the recorders hold into the whole-run histograms and the since-close ones (the
+     * histogram a close hands out is reused at the next close: readers must be done by then).
      */
     private void drainAll() {
         for (Channel c : channels) {
-            int i = c.ordinal();
-            deliveryInterval[i] = drain(deliveryLatency[i], deliveryInterval[i], deliveryTotal.get(c));
+            deliveryDrained.get(c).drain(deliveryLatency[c.ordinal()]);
         }
-        timeToSignInInterval = drain(timeToSignIn, timeToSignInInterval, timeToSignInTotal);
-        httpSendInterval = drain(httpSend, httpSendInterval, httpSendTotal);
-        httpVerifyInterval = drain(httpVerify, httpVerifyInterval, httpVerifyTotal);
-        latenessInterval = drain(lateness, latenessInterval, latenessTotal);
+        timeToSignInDrained.drain(timeToSignIn);
+        httpSendDrained.drain(httpSend);
+        httpVerifyDrained.drain(httpVerify);
+        latenessDrained.drain(lateness);
     }
 
     /** Every count and whole-run histogram now. */
@@ -427,20 +452,14 @@ public final class RunMetrics implements Tally {
         synchronized (closing) {
             drainAll();
             Map<Channel, Histogram> delivery = new EnumMap<>(Channel.class);
-            deliveryTotal.forEach((c, h) -> delivery.put(c, h.copy()));
+            deliveryDrained.forEach((c, d) -> delivery.put(c, d.total.copy()));
             return new Totals(journeys.sum(), outcomes, submissions, staleAccepted.sum(), stalePastTtl.sum(),
                     staleJourneys.sum(), lockedJourneys.sum(), selfInflictedLockouts.sum(), deadCodeJourneys.sum(),
                     sends.sum(), firstSends.sum(), sendsWithoutCode.sum(), journeySends.sum(),
                     journeySendsSquared.sum(), issuedBy, lostBy, duplicated.sum(), unknownRecipients.sum(), disagreed,
-                    delivery, timeToSignInTotal.copy(), httpSendTotal.copy(), httpVerifyTotal.copy(),
-                    latenessTotal.copy());
+                    delivery, timeToSignInDrained.total.copy(), httpSendDrained.total.copy(),
+                    httpVerifyDrained.total.copy(), latenessDrained.total.copy());
         }
-    }
-
-    private static Histogram drain(Recording.IntervalRecorder r, Histogram reuse, Histogram total) {
-        Histogram interval = r.intervalHistogram(reuse);
-        total.add(interval);
-        return interval;
     }
 
     /** The window holding {@code atMillis}; grows the table on demand (rare, under a lock). */
