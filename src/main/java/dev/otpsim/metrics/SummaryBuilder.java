@@ -207,10 +207,7 @@ public final class SummaryBuilder {
         Map<String, Estimate> out = new LinkedHashMap<>();
         for (Figure f : FIGURE_LIST) {
             double[] each = reps.stream().mapToDouble(f.value()).toArray();
-            // A count (storms) is per run: the pooled replication carries only the first run's
-            // episodes, so with replications the figure is their mean, the centre of its interval.
-            double value = f.kind() == Kind.COUNT && reps.size() > 1 ? java.util.Arrays.stream(each).average().orElse(0)
-                    : f.value().applyAsDouble(pooled);
+            double value = f.value().applyAsDouble(pooled);
             Estimate across = Intervals.replications(value, each);
             Estimate e = switch (f.kind()) {
                 case SHARE -> {
@@ -227,7 +224,10 @@ public final class SummaryBuilder {
                 case MEAN -> reps.size() > 1 ? across : centred(value, Intervals.mean(pooled.totals().sendsPerJourney(),
                         pooled.totals().sendsPerJourneySquared(), pooled.totals().journeysEnded()));
                 case RATIO -> reps.size() > 1 ? across : goodputOrNone(f.name(), pooled, value);
-                case COUNT -> reps.size() > 1 ? across : Estimate.without(value, 1);
+                // A count (storms) is per run: the pooled replication carries only the first run's
+                // episodes, so with replications the figure is their mean, the centre of its interval.
+                case COUNT -> reps.size() > 1 ? Intervals.replications(java.util.Arrays.stream(each).average()
+                        .orElse(0), each) : Estimate.without(value, 1);
             };
             // Every headline figure is a count, share, time or rate: an interval below zero would
             // claim an impossible value (t over a few replications can reach there), so it stops at 0.

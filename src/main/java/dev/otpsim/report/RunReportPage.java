@@ -95,7 +95,7 @@ final class RunReportPage {
             // Storms are episodes of one run: over replications the headline is their mean per run;
             // the table below lists the first replication's, whose time series the charts show.
             row("Retry storms per run", "estimates.retryStorms.value", perRun.value(),
-                    String.format(java.util.Locale.ROOT, "%.2f", perRun.value()) + " (first replication: " + storms.size()
+                    shown("retryStorms", perRun.value()) + " (first replication: " + storms.size()
                             + (storms.isEmpty() ? "" : ", " + metastable + " metastable") + ")", "retryStorms");
         } else {
             row("Retry storms", "retryStorms.length", storms.size(), rebuilt ? "not computed (partial run, see above)"
