@@ -6,6 +6,8 @@ import akka.actor.ActorSystem;
 import akka.actor.Props;
 import dev.otpsim.carrier.CarrierSystem;
 import dev.otpsim.carrier.CarrierTimer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,6 @@ import org.HdrHistogram.Histogram;
  * }</pre>
  */
 public final class TimerHops {
-    static final int WARMUP_MESSAGES = TimerBench.WARMUP_MESSAGES;
     private static final double PER_SECOND = 2_000;
     private static final long DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -159,30 +160,27 @@ public final class TimerHops {
         }
     }
 
-    private static double[] sortedCopy(double[] values) {
-        double[] copy = values.clone();
-        java.util.Arrays.sort(copy);
-        return copy;
-    }
-
     public static void main(String[] args) throws InterruptedException {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 6_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         System.out.printf(Locale.ROOT, "%d messages at %.0f/s, %d ms after submission, %d runs per hop, "
                 + "load average %.2f%n", messages, PER_SECOND, DELAY_NANOS / 1_000_000, runs, Bench.loadAverage());
         Hop[] hops = Hop.values();
-        double[][] p99s = new double[hops.length][runs];
+        List<List<Double>> p99s = new ArrayList<>();
+        for (Hop hop : hops) {
+            p99s.add(new ArrayList<>());
+        }
         for (int r = 0; r < runs; r++) {
             for (Hop hop : hops) {
-                Lateness l = measure(hop, WARMUP_MESSAGES, messages);
-                p99s[hop.ordinal()][r] = l.p99();
+                Lateness l = measure(hop, TimerBench.WARMUP_MESSAGES, messages);
+                p99s.get(hop.ordinal()).add(l.p99());
                 System.out.printf(Locale.ROOT, "  run %d  %-33s p50 %.2f  p99 %.2f  max %.2f ms (%d counted)%n", r + 1,
                         l.hop(), l.p50(), l.p99(), l.max(), l.counted());
             }
         }
         for (Hop hop : hops) {
             System.out.printf(Locale.ROOT, "%-33s median p99 %.2f ms of %d runs%n", hop.label,
-                    Stats.median(sortedCopy(p99s[hop.ordinal()])), runs);
+                    Figure.of(p99s.get(hop.ordinal())).median(), runs);
         }
         System.out.printf(Locale.ROOT, "load average %.2f%n", Bench.loadAverage());
     }
