@@ -171,7 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
         com.typesafe.config.Config base = dev.otpsim.config.ScenarioFiles.parse(sweep.baseFile());
         dev.otpsim.config.Problems problems = new dev.otpsim.config.Problems();
         dev.otpsim.config.Section root = dev.otpsim.config.Section.root(base, problems);
-        EngineChoice declared = root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
+        EngineChoice declared = dev.otpsim.scenario.ScenarioLoader.declaredEngine(root);
         problems.throwIfAny();
         return Scenario.chooseEngine(null, declared, base.hasPath("target.external"), EngineChoice.VIRTUAL);
     }

@@ -37,6 +37,11 @@ public final class ScenarioLoader {
         return fromConfig(ScenarioFiles.parse(file), file);
     }
 
+    /** The scenario's own {@code engine}, or null; an unknown one is a problem with its line. */
+    public static EngineChoice declaredEngine(Section root) {
+        return root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
+    }
+
     /** Validates an already parsed and resolved scenario (e.g. a sweep variant). */
     public static Scenario fromConfig(Config config, Path file) {
         Problems problems = new Problems();
@@ -60,7 +65,7 @@ public final class ScenarioLoader {
         } else {
             timeScale = root.number("time-scale", 1.0, 0.001, 100_000.0);
         }
-        EngineChoice engine = root.has("engine") ? root.choice("engine", EngineChoice.byId(), null) : null;
+        EngineChoice engine = declaredEngine(root);
 
         TargetPolicy policy = TargetPolicy.defaults();
         ExternalTarget external = null;
