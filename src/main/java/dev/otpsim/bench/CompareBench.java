@@ -65,7 +65,7 @@ public final class CompareBench {
         double beforeSteady = load.expectedJourneys() - steady.toRate() * steady.millis() / 1000.0;
         long seconds = Math.max(1, Math.round((journeys - beforeSteady) / steady.toRate()));
         sweep = sweep.withOverride("load.duration", seconds + "s").withOverride("engine", "virtual");
-        long longest = base.people().mix().stream().mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
+        long longest = base.people().longestGiveUpMillis();
         long window = VirtualBench.windowFor(load.durationMillis() - steady.millis() + seconds * 1000L + longest,
                 base.metrics().windowMillis());
         return window == base.metrics().windowMillis() ? sweep : sweep.withOverride("metrics.window", window / 1000 + "s");

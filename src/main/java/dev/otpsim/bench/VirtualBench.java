@@ -65,7 +65,7 @@ public final class VirtualBench {
                 .withoutPath("load")
                 .withValue("load.rate", ConfigValueFactory.fromAnyRef(rate))
                 .withValue("load.duration", ConfigValueFactory.fromAnyRef(seconds + "s"));
-        long longest = base.people().mix().stream().mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
+        long longest = base.people().longestGiveUpMillis();
         long window = windowFor(seconds * 1000L + longest, base.metrics().windowMillis());
         if (window != base.metrics().windowMillis()) {
             c = c.withValue("metrics.window", ConfigValueFactory.fromAnyRef(window / 1000 + "s"));

@@ -97,8 +97,7 @@ public final class GatlingEngine {
                 : Handsets.forgettingRetired(a -> RunPlan.isReferencePerson(a, journeyCounter.get()));
         RunMetrics metrics = new RunMetrics(scenario.metrics(), plan.channels());
         Progress progress = new Progress(out, scenario.load().durationMillis());
-        long maxJourneyMillis = scenario.people().mix().stream()
-                .mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
+        long maxJourneyMillis = scenario.people().longestGiveUpMillis();
         long maxRealMillis = clock.toReal(java.time.Duration.ofMillis(scenario.load().durationMillis()
                 + maxJourneyMillis + 2 * scenario.pollMillis())).toMillis() + DRAIN_MARGIN_REAL_MILLIS;
 

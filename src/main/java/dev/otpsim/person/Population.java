@@ -20,6 +20,15 @@ public record Population(List<Weighted> mix) {
         return new Population(List.of(new Weighted(1.0, only)));
     }
 
+    /** The longest any of these people keeps trying (simulated ms): how long a journey can last. */
+    public long longestGiveUpMillis() {
+        long longest = 0;
+        for (Weighted w : mix) {
+            longest = Math.max(longest, w.profile().giveUpAfterMillis());
+        }
+        return longest;
+    }
+
     /** Draws a profile in proportion to the weights, using exactly one uniform. */
     public PersonProfile draw(RandomGenerator rng) {
         double total = 0;

@@ -38,7 +38,7 @@ final class RunBounds {
                     "would start about %s journeys (the rate over the duration); one run starts at most %,d: "
                             + "lower the rate or the duration", count(journeys), Limits.MAX_JOURNEYS));
         }
-        long longestJourney = people.mix().stream().mapToLong(w -> w.profile().giveUpAfterMillis()).max().orElse(0);
+        long longestJourney = people.longestGiveUpMillis();
         // Journeys that start at the end of the load may run until their person gives up.
         double runMillis = (double) load.durationMillis() + longestJourney;
         double windows = Math.ceil(runMillis / metrics.windowMillis());

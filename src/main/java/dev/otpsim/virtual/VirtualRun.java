@@ -97,8 +97,7 @@ public final class VirtualRun {
      * @param progress told the simulated time now and then (may be a no-op)
      */
     public SummaryBuilder.Replication run(LongConsumer progress) {
-        long maxJourney = scenario.people().mix().stream().mapToLong(w -> w.profile().giveUpAfterMillis()).max()
-                .orElse(0);
+        long maxJourney = scenario.people().longestGiveUpMillis();
         long bound = load.durationMillis() + maxJourney + DRAIN_MARGIN_MILLIS;
         if (total > 0) {
             time.at(load.arrivalMillis(1), this::arrive);
