@@ -37,6 +37,11 @@ public record TargetAnswer(Kind kind, long retryAfterMillis) {
         public String id() {
             return id;
         }
+
+        /** Whether an answer of this kind carries a wait ({@link #LOCKED}, {@link #RATE_LIMITED}). */
+        public boolean waits() {
+            return this == LOCKED || this == RATE_LIMITED;
+        }
     }
 
     public static final TargetAnswer ACCEPTED = new TargetAnswer(Kind.ACCEPTED, 0);
@@ -46,18 +51,18 @@ public record TargetAnswer(Kind kind, long retryAfterMillis) {
     public static final TargetAnswer CODE_DEAD = new TargetAnswer(Kind.CODE_DEAD, 0);
 
     /**
-     * The answer of {@code kind}; {@code retryAfterMillis} is read only for the kinds that carry a
-     * wait ({@link Kind#LOCKED}, {@link Kind#RATE_LIMITED}).
+     * The answer of {@code kind}: the shared constant for the kinds without a wait, else a new
+     * answer with {@code retryAfterMillis}. Callers read a wait only when {@link Kind#waits()}.
      */
-    public static TargetAnswer of(Kind kind, java.util.function.LongSupplier retryAfterMillis) {
+    public static TargetAnswer of(Kind kind, long retryAfterMillis) {
         return switch (kind) {
             case ACCEPTED -> ACCEPTED;
             case INVALID -> INVALID;
             case EXPIRED -> EXPIRED;
             case CODE_DEAD -> CODE_DEAD;
             case ERROR -> ERROR;
-            case LOCKED -> locked(retryAfterMillis.getAsLong());
-            case RATE_LIMITED -> rateLimited(retryAfterMillis.getAsLong());
+            case LOCKED -> locked(retryAfterMillis);
+            case RATE_LIMITED -> rateLimited(retryAfterMillis);
         };
     }
 

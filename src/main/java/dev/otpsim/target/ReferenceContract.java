@@ -63,15 +63,13 @@ public enum ReferenceContract {
         return path;
     }
 
-    public List<Row> rows() {
-        return rows;
-    }
-
     /** The answer a status and body mean; {@code status} is -1 when no response came. */
     public TargetAnswer answer(int status, String body) {
         for (Row row : rows) {
             if (row.matches(status)) {
-                return TargetAnswer.of(row.answer(), () -> retryAfter(body));
+                TargetAnswer.Kind kind = row.answer();
+                // Only a wait is read from the body: most answers are a shared constant, parsed from nothing.
+                return TargetAnswer.of(kind, kind.waits() ? retryAfter(body) : 0);
             }
         }
         return TargetAnswer.ERROR;

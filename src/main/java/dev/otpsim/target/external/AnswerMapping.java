@@ -62,7 +62,8 @@ public final class AnswerMapping {
         if (rule == null) {
             return TargetAnswer.ERROR;
         }
-        return TargetAnswer.of(rule.outcome(), () -> Math.round(rule.retryAfter().millis(body, headers) * retryScale));
+        TargetAnswer.Kind kind = rule.outcome();
+        return TargetAnswer.of(kind, kind.waits() ? Math.round(rule.retryAfter().millis(body, headers) * retryScale) : 0);
     }
 
     /** Header names the rules' retry-after reads. */
