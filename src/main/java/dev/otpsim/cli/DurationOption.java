@@ -9,11 +9,11 @@ import java.time.Duration;
  * {@code 500ms}), read by the same parser so that both accept the same words.
  *
  * <pre>{@code
- * Duration d = Durations.parse("--timeout", "90s");
+ * Duration d = DurationOption.parse("--timeout", "90s");
  * }</pre>
  */
-final class Durations {
-    private Durations() {
+final class DurationOption {
+    private DurationOption() {
     }
 
     /** @throws IllegalArgumentException naming {@code flag} and what was expected, when {@code text} is no duration */

@@ -93,7 +93,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         Duration wait;
         try {
-            wait = Durations.parse("--message-wait", messageWait);
+            wait = DurationOption.parse("--message-wait", messageWait);
         } catch (IllegalArgumentException e) {
             wait = Duration.ZERO;
         }

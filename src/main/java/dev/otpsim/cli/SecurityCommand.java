@@ -77,7 +77,7 @@ final class SecurityCommand implements Callable<Integer> {
         }
         SecurityProbes.Outcome outcome;
         try {
-            SecurityOptions options = new SecurityOptions(parallel, Durations.parse("--timeout", timeout), codes, probes, firstPerson,
+            SecurityOptions options = new SecurityOptions(parallel, DurationOption.parse("--timeout", timeout), codes, probes, firstPerson,
                     allowed, out);
             outcome = new SecurityProbes(o).run(s, options);
         } catch (IllegalArgumentException e) {
