@@ -129,9 +129,9 @@ final class BenchCommand implements Callable<Integer> {
         if (virtual) {
             return callVirtual();
         }
-        if (!virtualOptionsGiven().isEmpty()) {
-            System.err.println("otpsim bench: " + String.join(", ", virtualOptionsGiven())
-                    + " only apply with --virtual");
+        List<String> virtualOnly = virtualOptionsGiven();
+        if (!virtualOnly.isEmpty()) {
+            System.err.println("otpsim bench: " + String.join(", ", virtualOnly) + " only apply with --virtual");
             return Main.BAD_INPUT;
         }
         BenchConfig config;
@@ -209,16 +209,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The --virtual options over {@link VirtualBenchConfig#DEFAULTS}; bad values (or Gatling options) throw. */
     VirtualBenchConfig virtualConfig() {
-        java.util.List<String> gatling = new java.util.ArrayList<>();
-        Object[][] options = {{"--rates", rates}, {"--seconds", seconds}, {"--memory-rate", memoryRate},
-            {"--memory-seconds", memorySeconds}, {"--memory-runs", memoryRuns}, {"--timer-messages", timerMessages},
-            {"--timer-rate", timerRate}, {"--baseline-rate", baselineRate}, {"--baseline-seconds", baselineSeconds},
-            {"--scenarios", scenarios}};
-        for (Object[] o : options) {
-            if (o[1] != null) {
-                gatling.add((String) o[0]);
-            }
-        }
+        List<String> gatling = given(new Object[][] {{"--rates", rates}, {"--seconds", seconds},
+            {"--memory-rate", memoryRate}, {"--memory-seconds", memorySeconds}, {"--memory-runs", memoryRuns},
+            {"--timer-messages", timerMessages}, {"--timer-rate", timerRate}, {"--baseline-rate", baselineRate},
+            {"--baseline-seconds", baselineSeconds}, {"--scenarios", scenarios}});
         if (busyCore) {
             gatling.add("--busy-core");
         }
@@ -239,13 +233,17 @@ final class BenchCommand implements Callable<Integer> {
                 compareRuns == null ? d.compareRuns() : compareRuns);
     }
 
-    private java.util.List<String> virtualOptionsGiven() {
-        java.util.List<String> given = new java.util.ArrayList<>();
-        Object[][] options = {{"--virtual-scenario", virtualScenario}, {"--virtual-journeys", virtualJourneys},
+    private List<String> virtualOptionsGiven() {
+        return given(new Object[][] {{"--virtual-scenario", virtualScenario}, {"--virtual-journeys", virtualJourneys},
             {"--virtual-warmups", virtualWarmups}, {"--virtual-runs", virtualRuns},
             {"--virtual-memory-journeys", virtualMemoryJourneys}, {"--virtual-memory-runs", virtualMemoryRuns},
             {"--compare-sweep", compareSweep}, {"--compare-replications", compareReplications},
-            {"--compare-journeys", compareJourneys}, {"--compare-runs", compareRuns}};
+            {"--compare-journeys", compareJourneys}, {"--compare-runs", compareRuns}});
+    }
+
+    /** The names of the options given, of {name, value} pairs (a value is null when not given). */
+    private static List<String> given(Object[][] options) {
+        List<String> given = new java.util.ArrayList<>();
         for (Object[] o : options) {
             if (o[1] != null) {
                 given.add((String) o[0]);
