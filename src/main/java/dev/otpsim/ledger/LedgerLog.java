@@ -13,8 +13,9 @@ import java.nio.file.Path;
  */
 public final class LedgerLog implements AutoCloseable {
     private final BufferedWriter out;
-    // Carriers of a real-time run may still deliver while the engine shuts down, after the run's
-    // end was counted and the file closed: those events are past the run, and are dropped.
+    // The Gatling engine closes the log after its carriers, gateway and target have stopped, so
+    // nothing arrives late; an event that still comes after close (any other owner's ordering
+    // mistake) is dropped rather than thrown on a carrier's actor thread.
     private boolean closed;
 
     public LedgerLog(Path file) {

@@ -107,7 +107,11 @@ public final class GatlingEngine {
             return t;
         });
         List<AutoCloseable> running = new ArrayList<>();
-        try (LedgerLog log = new LedgerLog(output.file(RunOutput.LEDGER))) {
+        try {
+            // First in, so closed last: carriers, gateway and target stop before it, and no late
+            // delivery is written to a closed file.
+            LedgerLog log = new LedgerLog(output.file(RunOutput.LEDGER));
+            running.add(log);
             ExternalTarget external = scenario.external();
             boolean latestOnly = external != null ? external.expectsLatestOnly()
                     : scenario.policy().rotation() == Rotation.LATEST_ONLY;
